@@ -1,0 +1,265 @@
+/**
+ * The token core: takes whatever was pasted and says what it is and what it
+ * holds. Pure, never throws, never reads the clock.
+ */
+import { decodeBase64Lenient, isPrintableAscii } from './base64url.js';
+import { cleanInput, type Unwrapping } from './clean-input.js';
+import { decodeLegacySignature, type LegacyFields } from './legacy-signature.js';
+import type { TokenKind } from './token-kind.js';
+
+export type TokenFormat =
+  /** Dot-separated base64url segments. */
+  | 'jwt'
+  /** The retired JWT-app web signature: base64 of five dot-separated fields. */
+  | 'legacy'
+  /** 32 bytes in base64 or hex: an HMAC on its own, without header or payload. */
+  | 'bare-hmac'
+  /** base64 of readable text that is not a token (the key alone, say). */
+  | 'encoded-text'
+  | 'empty'
+  | 'unknown';
+
+export type SegmentName = 'header' | 'payload' | 'signature';
+
+export interface SegmentReport {
+  name: SegmentName;
+  /** Length of the segment as pasted. */
+  length: number;
+  urlSafe: boolean;
+  standardAlphabet: boolean;
+  padded: boolean;
+  decodable: boolean;
+}
+
+export type DecodeProblemCode =
+  | 'empty'
+  | 'too-long'
+  | 'segment-count'
+  | 'bad-base64'
+  | 'bad-json'
+  | 'not-an-object'
+  | 'not-url-safe'
+  | 'empty-signature'
+  | 'binary';
+
+export interface DecodeProblem {
+  code: DecodeProblemCode;
+  segment?: SegmentName;
+  message: string;
+}
+
+export interface DecodedToken {
+  /** The token after cleaning (what was analysed). */
+  token: string;
+  /** Wrappers taken off the pasted input, outermost first. */
+  unwrapped: Unwrapping[];
+  kind: TokenKind;
+  format: TokenFormat;
+  header: Record<string, unknown> | undefined;
+  payload: Record<string, unknown> | undefined;
+  /** Per-segment encoding facts, for JWT-shaped input. */
+  segments: SegmentReport[];
+  /** The decoded signature bytes' length, for JWT-shaped input. */
+  signatureBytes: number | undefined;
+  /** The five fields of a legacy web signature. */
+  legacy: LegacyFields | undefined;
+  /** For `encoded-text`: what the base64 decodes to. */
+  encodedText: string | undefined;
+  /** Everything that could not be decoded, recorded instead of thrown. */
+  problems: DecodeProblem[];
+}
+
+/** Text longer than this is not looked into beyond its first bytes. */
+const MAX_ANALYSED_LENGTH = 64 * 1024;
+
+export function decodeToken(input: unknown): DecodedToken {
+  const cleaned = cleanInput(typeof input === 'string' ? input : '');
+  const result: DecodedToken = {
+    token: cleaned.token,
+    unwrapped: cleaned.unwrapped,
+    kind: 'unrecognised',
+    format: 'unknown',
+    header: undefined,
+    payload: undefined,
+    segments: [],
+    signatureBytes: undefined,
+    legacy: undefined,
+    encodedText: undefined,
+    problems: [],
+  };
+  const token = cleaned.token;
+
+  if (token === '') {
+    result.format = 'empty';
+    result.problems.push({ code: 'empty', message: 'The input is empty: there is no token to look at.' });
+    return result;
+  }
+  if (token.length > MAX_ANALYSED_LENGTH) {
+    result.problems.push({
+      code: 'too-long',
+      message: `The input is ${token.length} characters long; a Zoom signature is a few hundred. This is not a token.`,
+    });
+    return result;
+  }
+  if (/[^\x20-\x7e]/.test(token)) {
+    result.problems.push({
+      code: 'binary',
+      message: 'The input holds characters that never appear in a token (control characters or non-ASCII text).',
+    });
+    return result;
+  }
+
+  if (token.includes('.')) {
+    decodeJwtShape(token, result);
+    return result;
+  }
+  decodeDotless(token, result);
+  return result;
+}
+
+function decodeJwtShape(token: string, result: DecodedToken): void {
+  result.format = 'jwt';
+  const parts = token.split('.');
+  if (parts.length !== 3) {
+    result.problems.push({
+      code: 'segment-count',
+      message: `A JWT has three parts separated by dots (header.payload.signature); this has ${parts.length}.`,
+    });
+  }
+  const names: SegmentName[] = ['header', 'payload', 'signature'];
+  const decoded: (Buffer | undefined)[] = [];
+  parts.slice(0, 3).forEach((part, index) => {
+    const name = names[index] as SegmentName;
+    const bytes = decodeBase64Lenient(part);
+    result.segments.push({
+      name,
+      length: part.length,
+      urlSafe: bytes.urlSafe,
+      standardAlphabet: bytes.standardAlphabet,
+      padded: bytes.padded,
+      decodable: bytes.bytes !== undefined,
+    });
+    decoded.push(bytes.bytes);
+    if (bytes.bytes === undefined) {
+      result.problems.push({
+        code: 'bad-base64',
+        segment: name,
+        message: `The ${name} is not base64url: it holds characters outside A-Z a-z 0-9 - _.`,
+      });
+    } else if (!bytes.urlSafe && part !== '') {
+      const what = [bytes.standardAlphabet ? '"+" or "/"' : '', bytes.padded ? '"=" padding' : '']
+        .filter(Boolean)
+        .join(' and ');
+      result.problems.push({
+        code: 'not-url-safe',
+        segment: name,
+        message: `The ${name} is standard base64, not base64url: it holds ${what}.`,
+      });
+    }
+  });
+
+  result.header = parseJsonSegment(decoded[0], 'header', result);
+  result.payload = parseJsonSegment(decoded[1], 'payload', result);
+  const signature = decoded[2];
+  if (parts.length >= 3) {
+    result.signatureBytes = signature?.length;
+    if (parts[2] === '') {
+      result.problems.push({
+        code: 'empty-signature',
+        segment: 'signature',
+        message: 'The signature part is empty: the token was never signed (or "alg": "none").',
+      });
+    }
+  }
+  result.kind = classifyJwt(result.header, result.payload);
+}
+
+function parseJsonSegment(
+  bytes: Buffer | undefined,
+  name: SegmentName,
+  result: DecodedToken,
+): Record<string, unknown> | undefined {
+  if (bytes === undefined) return undefined;
+  const text = bytes.toString('utf8');
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
+  } catch (error) {
+    const preview = isPrintableAscii(bytes) ? `: ${JSON.stringify(text.slice(0, 60))}` : '';
+    result.problems.push({
+      code: 'bad-json',
+      segment: name,
+      message: `The ${name} decodes, but not to JSON (${(error as Error).message})${preview}.`,
+    });
+    return undefined;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    result.problems.push({
+      code: 'not-an-object',
+      segment: name,
+      message: `The ${name} is JSON but not an object: ${JSON.stringify(value)?.slice(0, 60)}.`,
+    });
+    return undefined;
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Which kind of JWT this is, from its header and payload fingerprints. */
+export function classifyJwt(
+  header: Record<string, unknown> | undefined,
+  payload: Record<string, unknown> | undefined,
+): TokenKind {
+  if (payload === undefined) return header === undefined ? 'unrecognised' : 'jwt';
+  const has = (claim: string): boolean => Object.hasOwn(payload, claim);
+
+  if (header?.zm_skm === 'zm_o2m' || ((payload.aud === 'client' || payload.aud === 'clientsm') && payload.iss === 'web')) {
+    return 'zak';
+  }
+  if (
+    payload.aud === 'https://oauth.zoom.us' ||
+    (typeof payload.iss === 'string' && payload.iss.startsWith('zm:cid:')) ||
+    (header?.alg === 'HS512' && header.v === '2.0')
+  ) {
+    return 'oauth-token';
+  }
+  const meetingClaims = ['appKey', 'sdkKey', 'mn', 'tokenExp', 'meetingNumber', 'apiKey'].filter(has).length;
+  const videoClaims = ['app_key', 'tpc', 'role_type', 'session_key', 'user_identity'].filter(has).length;
+  if (videoClaims > 0 && videoClaims >= meetingClaims) return 'video-sdk';
+  if (meetingClaims > 0) return 'meeting-sdk';
+  if (typeof payload.iss === 'string' && has('exp') && Object.keys(payload).every((c) => JWT_APP_CLAIMS.has(c))) {
+    return 'jwt-app-api-token';
+  }
+  return 'jwt';
+}
+
+const JWT_APP_CLAIMS = new Set(['iss', 'exp', 'aud', 'iat', 'nbf']);
+
+function decodeDotless(token: string, result: DecodedToken): void {
+  // An HMAC on its own, in hex.
+  if (/^[0-9a-fA-F]{64}$/.test(token)) {
+    result.format = 'bare-hmac';
+    return;
+  }
+  const decoded = decodeBase64Lenient(token);
+  if (decoded.bytes === undefined || decoded.bytes.length === 0) return;
+
+  if (decoded.bytes.length === 32 && (token.length === 43 || token.length === 44)) {
+    result.format = 'bare-hmac';
+    return;
+  }
+  if (!isPrintableAscii(decoded.bytes)) return;
+
+  const text = decoded.bytes.toString('latin1');
+  const legacy = decodeLegacySignature(text);
+  if (legacy) {
+    result.format = 'legacy';
+    result.kind = 'legacy-web-signature';
+    result.legacy = legacy;
+    return;
+  }
+  // Readable text of a few characters or more: base64 of something that is not a token.
+  if (text.length >= 4 && /[A-Za-z0-9]/.test(text)) {
+    result.format = 'encoded-text';
+    result.encodedText = text;
+  }
+}

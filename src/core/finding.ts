@@ -1,0 +1,73 @@
+/**
+ * Findings are data: renderers (text, JSON, GitHub annotations) are two views
+ * of the same list. Check ids are the stable names of the CLI contract.
+ */
+
+export const CHECK_IDS = [
+  // Format
+  'not-a-token',
+  'malformed-token',
+  'wrapped-input',
+  'bare-hmac',
+  'encoded-key-only',
+  'legacy-signature',
+  'base64-not-url-safe',
+  'wrong-alg',
+  // Token kind
+  'oauth-token-as-signature',
+  'zak-as-signature',
+  'jwt-app-token-as-signature',
+  'video-token-for-meeting-sdk',
+  'meeting-token-for-video-sdk',
+  // Claims
+  'missing-claim',
+  'claim-type',
+  'wrong-claim-name',
+  'invalid-role',
+  'meeting-number-format',
+  'mn-role-pairing',
+  'key-mismatch',
+  'meeting-number-mismatch',
+  'role-mismatch',
+  // Time
+  'timestamps-in-ms',
+  'expired',
+  'iat-in-future',
+  'validity-too-short',
+  'validity-too-long',
+  'token-exp-out-of-range',
+  'timezone-offset',
+  'expires-soon',
+  // Signature
+  'signature-unverified',
+  'signature-invalid',
+  'secret-whitespace',
+  'key-secret-swapped',
+  'secret-encoding',
+] as const;
+
+export type CheckId = (typeof CHECK_IDS)[number];
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  id: CheckId;
+  severity: Severity;
+  /** What is wrong, in plain words, with the offending value. */
+  message: string;
+  /** How to fix it. */
+  hint?: string;
+  /** The claim the finding is about, when there is one. */
+  claim?: string;
+  /** The offending value, as found in the token. */
+  value?: unknown;
+}
+
+export type Verdict = 'ok' | 'warn' | 'fail';
+
+/** `fail` with any error, `warn` with warnings only, else `ok`. */
+export function verdictOf(findings: readonly Finding[]): Verdict {
+  if (findings.some((finding) => finding.severity === 'error')) return 'fail';
+  if (findings.some((finding) => finding.severity === 'warning')) return 'warn';
+  return 'ok';
+}

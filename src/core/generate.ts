@@ -1,0 +1,179 @@
+/**
+ * Builds Meeting SDK and Video SDK signatures exactly as Zoom's samples do:
+ * HS256, base64url without padding, claims in the samples' order, times in
+ * seconds. The clock is passed in.
+ */
+import { createHmac } from 'node:crypto';
+import { encodeBase64Url } from './base64url.js';
+import { ZoomsigError } from './errors.js';
+import { normaliseMeetingNumber, normaliseRole } from './normalise.js';
+import { isoFromSeconds, toUnixSeconds, type Clock } from './time.js';
+import {
+  DEFAULT_VALIDITY_SECONDS,
+  IAT_BACKDATE_SECONDS,
+  MAX_TOPIC_LENGTH,
+  MAX_VALIDITY_SECONDS,
+  MAX_VIDEO_IDENTIFIER_LENGTH,
+  MIN_VALIDITY_SECONDS,
+  describeWindow,
+} from './zoom-rules.js';
+
+export type Role = 0 | 1 | '0' | '1' | 'participant' | 'attendee' | 'host';
+
+interface CommonOptions {
+  /** Client ID (or SDK Key) of the Meeting SDK / Video SDK app. */
+  key: string;
+  /** Client Secret (or SDK Secret). Used as raw UTF-8 bytes. */
+  secret: string;
+  /** The clock: a Date or Unix seconds. */
+  now: Clock;
+  /** Lifetime in seconds, 1800..172800. Default 7200. */
+  expiresInSeconds?: number;
+  /** Seconds to back-date `iat` by, to absorb clock skew. Default 30. */
+  backdateSeconds?: number;
+}
+
+export interface MeetingSignatureOptions extends CommonOptions {
+  sdk?: 'meeting';
+  /** Meeting or webinar number: digits, digits with spaces/dashes, or a join URL. Required unless `native`. */
+  meetingNumber?: string | number;
+  /** 0 to join, 1 to start. Required unless `native`. */
+  role?: Role;
+  /** Adds `video_webrtc_mode: 1` (web only). */
+  webrtc?: boolean;
+  /** A native SDK token: no `mn` and no `role`. */
+  native?: boolean;
+}
+
+export interface VideoSignatureOptions extends CommonOptions {
+  sdk: 'video';
+  /** The session name (`tpc`): must match the name passed to join(). */
+  topic: string;
+  /** 1 host, 0 participant. Default 0. */
+  role?: Role;
+  sessionKey?: string;
+  userIdentity?: string;
+}
+
+export type SignatureOptions = MeetingSignatureOptions | VideoSignatureOptions;
+
+export interface GeneratedSignature {
+  /** The compact JWT to hand to the SDK. */
+  signature: string;
+  /** The key the signature was made for (what `join()` takes as sdkKey / appKey). */
+  sdkKey: string;
+  header: { alg: 'HS256'; typ: 'JWT' };
+  payload: Record<string, string | number>;
+  /** ISO 8601 time at which the signature stops working. */
+  expiresAt: string;
+}
+
+const HEADER = { alg: 'HS256', typ: 'JWT' } as const;
+
+/** Signs `payload` as an HS256 JWT with `secret`. */
+export function signHs256(payload: Record<string, unknown>, secret: string | Uint8Array): string {
+  const signingInput = `${encodeBase64Url(JSON.stringify(HEADER))}.${encodeBase64Url(JSON.stringify(payload))}`;
+  const mac = createHmac('sha256', secret).update(signingInput).digest('base64url');
+  return `${signingInput}.${mac}`;
+}
+
+/**
+ * Generates a signature. Throws a `ZoomsigError` (code `INVALID_OPTION` or
+ * `MISSING_VALUE`) that says what is allowed when an option is wrong.
+ */
+export function generateSignature(options: SignatureOptions): GeneratedSignature {
+  const key = requireText(options.key, 'key', 'the Client ID / SDK Key');
+  const secret = requireText(options.secret, 'secret', 'the Client Secret / SDK Secret');
+  const lifetime = options.expiresInSeconds ?? DEFAULT_VALIDITY_SECONDS;
+  if (!Number.isInteger(lifetime) || lifetime < MIN_VALIDITY_SECONDS || lifetime > MAX_VALIDITY_SECONDS) {
+    throw new ZoomsigError(
+      'INVALID_OPTION',
+      `--expires-in must be ${describeWindow()}; got ${String(lifetime)} seconds.`,
+      'expires-in',
+    );
+  }
+  const backdate = options.backdateSeconds ?? IAT_BACKDATE_SECONDS;
+  const iat = toUnixSeconds(options.now) - backdate;
+  const exp = iat + lifetime;
+
+  const payload = options.sdk === 'video' ? videoPayload(options, key, iat, exp) : meetingPayload(options, key, iat, exp);
+  return {
+    signature: signHs256(payload, secret),
+    sdkKey: key,
+    header: { ...HEADER },
+    payload,
+    expiresAt: isoFromSeconds(exp) ?? '',
+  };
+}
+
+function meetingPayload(options: MeetingSignatureOptions, key: string, iat: number, exp: number) {
+  const payload: Record<string, string | number> = { appKey: key, sdkKey: key };
+  if (!options.native) {
+    if (options.meetingNumber === undefined || String(options.meetingNumber).trim() === '') {
+      throw new ZoomsigError(
+        'MISSING_VALUE',
+        'A web signature needs the meeting number (--meeting); use --native for a native SDK token without one.',
+        'meeting',
+      );
+    }
+    if (options.role === undefined) {
+      throw new ZoomsigError(
+        'MISSING_VALUE',
+        'A web signature needs the role (--role 0 to join, 1 to start); use --native for a native SDK token without one.',
+        'role',
+      );
+    }
+    payload.mn = normaliseMeetingNumber(options.meetingNumber);
+    payload.role = normaliseRole(options.role);
+  }
+  payload.iat = iat;
+  payload.exp = exp;
+  payload.tokenExp = exp;
+  if (options.webrtc) payload.video_webrtc_mode = 1;
+  return payload;
+}
+
+function videoPayload(options: VideoSignatureOptions, key: string, iat: number, exp: number) {
+  const topic = typeof options.topic === 'string' ? options.topic : '';
+  if (topic.trim() === '') {
+    throw new ZoomsigError('MISSING_VALUE', 'A Video SDK signature needs the session name (--topic).', 'topic');
+  }
+  if (topic.length > MAX_TOPIC_LENGTH) {
+    throw new ZoomsigError(
+      'INVALID_OPTION',
+      `--topic (the session name) must be at most ${MAX_TOPIC_LENGTH} characters; got ${topic.length}.`,
+      'topic',
+    );
+  }
+  const payload: Record<string, string | number> = {
+    app_key: key,
+    role_type: normaliseRole(options.role ?? 0),
+    tpc: topic,
+    version: 1,
+    iat,
+    exp,
+  };
+  if (options.userIdentity !== undefined) {
+    payload.user_identity = limitIdentifier(options.userIdentity, 'user-identity');
+  }
+  if (options.sessionKey !== undefined) payload.session_key = limitIdentifier(options.sessionKey, 'session-key');
+  return payload;
+}
+
+function limitIdentifier(value: string, option: string): string {
+  if (value.length > MAX_VIDEO_IDENTIFIER_LENGTH) {
+    throw new ZoomsigError(
+      'INVALID_OPTION',
+      `--${option} must be under 36 characters; got ${value.length}.`,
+      option,
+    );
+  }
+  return value;
+}
+
+function requireText(value: unknown, option: string, what: string): string {
+  if (typeof value !== 'string' || value === '') {
+    throw new ZoomsigError('MISSING_VALUE', `${what} is missing (--${option}).`, option);
+  }
+  return value;
+}

@@ -1,0 +1,34 @@
+/**
+ * The retired JWT-app Web SDK signature:
+ *   base64(apiKey + "." + meetingNumber + "." + ts + "." + role + "." + hash)
+ * where hash = base64(HMAC-SHA256(apiSecret, base64(apiKey + meetingNumber + ts + role))).
+ */
+import { createHmac } from 'node:crypto';
+
+export interface LegacyFields {
+  apiKey: string;
+  meetingNumber: string;
+  /** Milliseconds since the Unix epoch, as the format writes it. */
+  timestamp: number;
+  role: string;
+  /** base64 of the HMAC, as carried in the signature. */
+  hash: string;
+}
+
+/** Splits the decoded text of a legacy signature into its fields, or undefined. */
+export function decodeLegacySignature(text: string): LegacyFields | undefined {
+  const fields = text.split('.');
+  if (fields.length !== 5) return undefined;
+  const [apiKey, meetingNumber, timestamp, role, hash] = fields as [string, string, string, string, string];
+  if (apiKey === '' || !/^\d+$/.test(timestamp) || hash === '') return undefined;
+  if (!/^[\d\s-]*$/.test(meetingNumber) || !/^[A-Za-z0-9+/=_-]+$/.test(hash)) return undefined;
+  return { apiKey, meetingNumber, timestamp: Number(timestamp), role, hash };
+}
+
+/** The hash the legacy format carries, computed with the given secret. */
+export function legacyHash(fields: Omit<LegacyFields, 'hash'>, secret: string | Uint8Array): string {
+  const message = Buffer.from(`${fields.apiKey}${fields.meetingNumber}${fields.timestamp}${fields.role}`).toString(
+    'base64',
+  );
+  return createHmac('sha256', secret).update(message).digest('base64');
+}

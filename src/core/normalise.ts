@@ -1,0 +1,46 @@
+/** Normalisers for the values a user types: meeting numbers, roles. */
+import { ZoomsigError } from './errors.js';
+
+/**
+ * Meeting number from digits, digits with spaces or dashes, or a join URL
+ * (`https://us05web.zoom.us/j/85746065012?pwd=…`, `/w/`, `/s/`, `/wc/join/`,
+ * `zoommtg://…?confno=…`). Throws a usage error for anything else.
+ */
+export function normaliseMeetingNumber(input: string | number): string {
+  const text = String(input).trim();
+  const fromUrl = meetingNumberFromUrl(text);
+  if (fromUrl !== undefined) return fromUrl;
+  if (/^\d[\d\s-]*\d$|^\d$/.test(text)) return text.replace(/[\s-]/g, '');
+  throw new ZoomsigError(
+    'INVALID_OPTION',
+    `--meeting takes a meeting number (85746065012, "857 4606 5012", 857-4606-5012) or a join URL (https://zoom.us/j/85746065012); got "${text}".`,
+    'meeting',
+  );
+}
+
+function meetingNumberFromUrl(text: string): string | undefined {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return undefined;
+  }
+  const path = /\/(?:j|w|s|wc\/join|wc|meeting)\/(\d{5,})/.exec(url.pathname);
+  if (path?.[1]) return path[1];
+  const query = url.searchParams.get('confno') ?? url.searchParams.get('meetingNumber') ?? url.searchParams.get('mn');
+  if (query && /^\d+$/.test(query)) return query;
+  return undefined;
+}
+
+/** Role from `0`, `1`, `participant`, `attendee`, `host`. */
+export function normaliseRole(input: string | number): 0 | 1 {
+  const text = String(input).trim().toLowerCase();
+  if (text === '0' || text === 'participant' || text === 'attendee') return 0;
+  if (text === '1' || text === 'host') return 1;
+  throw new ZoomsigError(
+    'INVALID_OPTION',
+    `--role takes 0 (or "participant") to join, or 1 (or "host") to start; got "${String(input)}".`,
+    'role',
+  );
+}

@@ -1,0 +1,84 @@
+/** Time helpers. The clock is always passed in; nothing here reads it. */
+import { ZoomsigError } from './errors.js';
+
+/** Anything above this is not Unix seconds (it would be after the year 5000). */
+export const MAX_PLAUSIBLE_SECONDS = 99_999_999_999;
+
+export type Clock = Date | number;
+
+/** Unix seconds (integer) from a Date or from Unix seconds. */
+export function toUnixSeconds(now: Clock): number {
+  return Math.floor(typeof now === 'number' ? now : now.getTime() / 1000);
+}
+
+/**
+ * Parses `--now`: Unix seconds, Unix milliseconds (13 digits), or ISO 8601.
+ */
+export function parseClock(text: string): number {
+  const value = text.trim();
+  if (/^\d{1,11}$/.test(value)) return Number(value);
+  if (/^\d{12,14}$/.test(value)) return Math.floor(Number(value) / 1000);
+  if (/^\d{4}-\d{2}-\d{2}/.test(value)) {
+    const ms = Date.parse(value);
+    if (!Number.isNaN(ms)) return Math.floor(ms / 1000);
+  }
+  throw new ZoomsigError(
+    'INVALID_OPTION',
+    `--now takes Unix seconds (1767225600) or an ISO 8601 date (2026-01-01T00:00:00Z); got "${text}".`,
+    'now',
+  );
+}
+
+/** Unix seconds to ISO 8601 UTC without milliseconds; undefined when out of range. */
+export function isoFromSeconds(seconds: number): string | undefined {
+  const date = new Date(seconds * 1000);
+  if (!Number.isFinite(seconds) || Number.isNaN(date.getTime())) return undefined;
+  return date.toISOString().replace('.000Z', 'Z');
+}
+
+/** "1h 59m", "3d 2h", "45s": the largest unit and, when not zero, the next one. */
+export function formatDuration(totalSeconds: number): string {
+  const rest = Math.round(Math.abs(totalSeconds));
+  const units: [string, number][] = [
+    ['y', 365 * 86_400],
+    ['d', 86_400],
+    ['h', 3_600],
+    ['m', 60],
+    ['s', 1],
+  ];
+  for (let index = 0; index < units.length; index += 1) {
+    const [unit, size] = units[index] as [string, number];
+    if (rest < size) continue;
+    const count = Math.floor(rest / size);
+    const next = units[index + 1];
+    const nextCount = next ? Math.floor((rest - count * size) / next[1]) : 0;
+    return next && nextCount > 0 ? `${count}${unit} ${nextCount}${next[0]}` : `${count}${unit}`;
+  }
+  return '0s';
+}
+
+/** "in 1h 59m", "3d ago", "now". */
+export function formatRelative(seconds: number, now: number): string {
+  const delta = seconds - now;
+  if (delta === 0) return 'now';
+  return delta > 0 ? `in ${formatDuration(delta)}` : `${formatDuration(delta)} ago`;
+}
+
+/**
+ * Parses `--expires-in`: `2h`, `90m`, `1h30m`, `1d`, `7200`, `7200s`.
+ * Returns seconds; throws a usage error naming what is allowed.
+ */
+export function parseDuration(text: string, option = '--expires-in'): number {
+  const value = text.trim().toLowerCase();
+  if (/^\d+$/.test(value)) return Number(value);
+  const match = /^(?:(\d+)d)?\s*(?:(\d+)h)?\s*(?:(\d+)m(?:in)?)?\s*(?:(\d+)s)?$/.exec(value);
+  if (value !== '' && match && match.slice(1).some((part) => part !== undefined)) {
+    const [, d = '0', h = '0', m = '0', s = '0'] = match;
+    return Number(d) * 86_400 + Number(h) * 3_600 + Number(m) * 60 + Number(s);
+  }
+  throw new ZoomsigError(
+    'INVALID_OPTION',
+    `${option} takes a duration such as 2h, 90m, 1h30m or a number of seconds (7200); got "${text}".`,
+    option,
+  );
+}
