@@ -79,7 +79,7 @@ function stripOnce(text: string, unwrapped: Unwrapping[]): string {
   if (text.length >= 2 && first === last && (first === '"' || first === "'" || first === '`')) {
     if (first === '"') {
       const parsed = tryJson(text);
-      if (typeof parsed === 'string') {
+      if (typeof parsed === 'string' && parsed !== text.slice(1, -1)) {
         unwrapped.push({ kind: 'json-string', description: 'a JSON string literal' });
         return parsed;
       }

@@ -1,0 +1,17 @@
+/** zoomsig decode: what a pasted token is and holds. No secret needed. */
+import { decodeToken } from '../../core/decode-token.js';
+import type { CommandInput } from '../commands.js';
+import { formatOption, nowOption } from '../common-options.js';
+import { EXIT } from '../exit-codes.js';
+import { readTokenInput } from '../read-token.js';
+import { decodeJson, decodeText } from '../render/decode-report.js';
+
+export async function runDecode({ values, positionals, io, output }: CommandInput): Promise<number> {
+  const format = formatOption(values, ['text', 'json']);
+  const now = nowOption(values, io);
+  const input = await readTokenInput(positionals, io, 'decode');
+  const decoded = decodeToken(input);
+  output.out(format === 'json' ? JSON.stringify(decodeJson(decoded, now), null, 2) : decodeText(decoded, now, output));
+  // Broken or unrecognisable input is a finding about the token, not a usage error.
+  return decoded.kind === 'unrecognised' || decoded.problems.length > 0 ? EXIT.problem : EXIT.ok;
+}

@@ -1,0 +1,102 @@
+/** zoomsig generate: a new signature, the token alone on stdout. */
+import { ZoomsigError } from '../../core/errors.js';
+import { generateSignature, type SignatureOptions } from '../../core/generate.js';
+import { normaliseMeetingNumber } from '../../core/normalise.js';
+import { parseDuration } from '../../core/time.js';
+import { MEETING_NUMBER_DIGITS } from '../../core/zoom-rules.js';
+import type { CommandInput } from '../commands.js';
+import { formatOption, nowOption, sdkOption } from '../common-options.js';
+import { Environment, envNames, missingMessage, resolveKey, resolveSecrets } from '../credentials.js';
+import { EXIT } from '../exit-codes.js';
+
+export async function runGenerate({ values, io, output }: CommandInput): Promise<number> {
+  const format = formatOption(values, ['text', 'json']);
+  const sdk = sdkOption(values) ?? 'meeting';
+  const now = nowOption(values, io);
+  const env = new Environment(io);
+  const names = envNames(sdk);
+
+  if (sdk === 'video') {
+    for (const flag of ['meeting', 'native', 'webrtc'] as const) {
+      if (values[flag] !== undefined) throw new ZoomsigError('USAGE', `--${flag} is for the Meeting SDK; a Video SDK token takes --topic.`);
+    }
+  } else {
+    for (const flag of ['topic', 'session-key', 'user-identity'] as const) {
+      if (values[flag] !== undefined) throw new ZoomsigError('USAGE', `--${flag} is for the Video SDK: add --sdk video.`);
+    }
+    if (values.native && (values.meeting !== undefined || values.role !== undefined)) {
+      throw new ZoomsigError('USAGE', '--native makes a token without mn and role: leave out --meeting and --role.');
+    }
+  }
+
+  const key = resolveKey(values, env, sdk);
+  if (key === undefined) throw new ZoomsigError('MISSING_VALUE', missingMessage('The SDK key / Client ID', '--key', names.key, env), 'key');
+  const secrets = resolveSecrets(values, env, sdk, output);
+  if (secrets.length === 0) {
+    throw new ZoomsigError('MISSING_VALUE', missingMessage('The SDK secret / Client Secret', '--secret-file', names.secret, env), 'secret');
+  }
+  if (secrets.length > 1) throw new ZoomsigError('USAGE', 'generate signs with one secret; give --secret or --secret-file once.');
+  let secret = (secrets[0] as { value: string }).value;
+  if (secret.trim() !== secret) {
+    secret = secret.trim();
+    output.warn(`removed white space around the secret from ${(secrets[0] as { label: string }).label}; Zoom's secrets never hold any.`);
+  }
+  if (key.value.trim() !== key.value) {
+    throw new ZoomsigError('INVALID_OPTION', `the key from ${key.source} has white space around it; Zoom's keys never do. Fix where it is set.`, 'key');
+  }
+
+  const expiresInSeconds = values['expires-in'] === undefined ? undefined : parseDuration(values['expires-in']);
+  let options: SignatureOptions;
+  if (sdk === 'video') {
+    if (values.topic === undefined) {
+      throw new ZoomsigError('MISSING_VALUE', 'A Video SDK signature needs the session name: give it with --topic.', 'topic');
+    }
+    options = {
+      sdk: 'video',
+      key: key.value,
+      secret,
+      now,
+      topic: values.topic,
+      ...(values.role !== undefined && { role: values.role as '0' }),
+      ...(values['session-key'] !== undefined && { sessionKey: values['session-key'] }),
+      ...(values['user-identity'] !== undefined && { userIdentity: values['user-identity'] }),
+      ...(expiresInSeconds !== undefined && { expiresInSeconds }),
+    };
+  } else {
+    if (!values.native && values.meeting === undefined) {
+      throw new ZoomsigError('MISSING_VALUE', 'A web signature needs the meeting number: give it with --meeting (or use --native for a native SDK token).', 'meeting');
+    }
+    if (!values.native && values.role === undefined) {
+      throw new ZoomsigError('MISSING_VALUE', 'A web signature needs the role: give it with --role 0 (join) or --role 1 (start).', 'role');
+    }
+    if (values.meeting !== undefined) warnOnMeetingLength(normaliseMeetingNumber(values.meeting), output);
+    options = {
+      sdk: 'meeting',
+      key: key.value,
+      secret,
+      now,
+      native: values.native === true,
+      webrtc: values.webrtc === true,
+      ...(values.meeting !== undefined && { meetingNumber: values.meeting }),
+      ...(values.role !== undefined && { role: values.role as '0' }),
+      ...(expiresInSeconds !== undefined && { expiresInSeconds }),
+    };
+  }
+
+  const generated = generateSignature(options);
+  if (format === 'json') {
+    const { signature, sdkKey, header, payload, expiresAt } = generated;
+    output.out(JSON.stringify({ signature, sdkKey, header, payload, expiresAt }, null, 2));
+  } else {
+    output.out(generated.signature);
+    if (io.stderr.isTTY) output.note(`valid until ${generated.expiresAt}; zoomsig decode shows its claims.`);
+  }
+  return EXIT.ok;
+}
+
+function warnOnMeetingLength(meetingNumber: string, output: { warn(text: string): void }): void {
+  const { min, max } = MEETING_NUMBER_DIGITS;
+  if (meetingNumber.length < min || meetingNumber.length > max) {
+    output.warn(`meeting number ${meetingNumber} has ${meetingNumber.length} digits; Zoom's are ${min} to ${max}. Check it.`);
+  }
+}

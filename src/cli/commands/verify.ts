@@ -1,0 +1,96 @@
+/** zoomsig verify: would Zoom accept this signature, with this secret? */
+import { decodeToken } from '../../core/decode-token.js';
+import { ZoomsigError } from '../../core/errors.js';
+import { isoFromSeconds } from '../../core/time.js';
+import { TOKEN_KIND_LABELS } from '../../core/token-kind.js';
+import { verifyToken, type VerifyResult } from '../../core/verify.js';
+import type { CommandInput } from '../commands.js';
+import { formatOption, nowOption, sdkOption, skewOption } from '../common-options.js';
+import { Environment, envNames, missingMessage, resolveKey, resolveSecrets } from '../credentials.js';
+import { EXIT } from '../exit-codes.js';
+import type { Output } from '../io.js';
+import { readTokenInput } from '../read-token.js';
+import { findingLines, githubAnnotations } from '../render/findings.js';
+
+export async function runVerify({ values, positionals, io, output }: CommandInput): Promise<number> {
+  const format = formatOption(values, ['text', 'json', 'github']);
+  const now = nowOption(values, io);
+  const skewSeconds = skewOption(values);
+  const sdkFlag = sdkOption(values);
+  const input = await readTokenInput(positionals, io, 'verify');
+
+  // Which credentials to read: the SDK the user named, else the token's own kind.
+  const sdk = sdkFlag ?? (decodeToken(input).kind === 'video-sdk' ? 'video' : 'meeting');
+  const env = new Environment(io);
+  const secrets = resolveSecrets(values, env, sdk, output);
+  if (secrets.length === 0) {
+    const what = `The ${sdk === 'video' ? 'Video' : 'Meeting'} SDK secret to verify with`;
+    throw new ZoomsigError('MISSING_VALUE', missingMessage(what, '--secret-file, --secret', envNames(sdk).secret, env), 'secret');
+  }
+  const key = values.key ?? (values.sdk !== undefined ? resolveKey(values, env, sdk)?.value : undefined);
+
+  const result = await verifyToken(input, {
+    secrets,
+    now,
+    ...(key !== undefined && { key }),
+    ...(sdkFlag !== undefined && { sdk: sdkFlag }),
+    ...(values['ignore-exp'] && { ignoreExp: true }),
+    ...(skewSeconds !== undefined && { skewSeconds }),
+  });
+
+  const failed = !result.ok || (values.strict === true && result.verdict === 'warn');
+  if (format === 'json') output.out(JSON.stringify(verifyJson(result, now), null, 2));
+  else if (format === 'github') output.out(githubAnnotations(result.findings) || '');
+  else output.out(verifyText(result, now, values.strict === true, output));
+  return failed ? EXIT.problem : EXIT.ok;
+}
+
+function verifyJson(result: VerifyResult, now: number): Record<string, unknown> {
+  return {
+    schemaVersion: 1,
+    kind: result.kind,
+    verdict: result.verdict,
+    accepted: result.ok,
+    signature: {
+      checked: result.signature.checked,
+      valid: result.signature.valid,
+      secret: result.signature.secret ? { label: result.signature.secret.label, masked: result.signature.secret.masked } : null,
+    },
+    header: result.decoded.header ?? null,
+    payload: result.decoded.payload ?? null,
+    findings: result.findings,
+    now: isoFromSeconds(now),
+  };
+}
+
+function verifyText(result: VerifyResult, now: number, strict: boolean, output: Output): string {
+  const lines: string[] = [`${output.paint('bold', 'kind')}       ${TOKEN_KIND_LABELS[result.kind]}`];
+  const { signature } = result;
+  if (signature.secret) {
+    const mark = signature.valid ? output.paint('green', '✓') : output.paint('yellow', '!');
+    const suffix = signature.valid ? '' : ' (but the token is not encoded as Zoom requires)';
+    lines.push(`${output.paint('bold', 'signature')}  ${mark} matches ${signature.secret.label} (${signature.secret.masked})${suffix}`);
+  } else if (signature.checked) {
+    lines.push(`${output.paint('bold', 'signature')}  ${output.paint('red', '✗')} does not match`);
+  } else {
+    lines.push(`${output.paint('bold', 'signature')}  not checked: this token is not signed with a secret of yours`);
+  }
+  if (result.findings.length > 0) lines.push('', ...findingLines(result.findings, output));
+  lines.push('', verdictLine(result, now, strict, output));
+  return lines.join('\n');
+}
+
+function verdictLine(result: VerifyResult, now: number, strict: boolean, output: Output): string {
+  const errors = result.findings.filter((f) => f.severity === 'error').length;
+  const warnings = result.findings.filter((f) => f.severity === 'warning').length;
+  const at = `checked at ${isoFromSeconds(now) ?? now}`;
+  if (!result.ok) {
+    const count = errors > 0 ? `${errors} problem${errors === 1 ? '' : 's'}` : 'the signature could not be checked';
+    return `${output.paint('red', '✗ Zoom would reject this signature')}: ${count} (${at}).`;
+  }
+  if (warnings > 0) {
+    const text = `${warnings} warning${warnings === 1 ? '' : 's'}${strict ? ', which fail with --strict' : ''}`;
+    return `${output.paint(strict ? 'red' : 'yellow', strict ? '✗ Accepted by Zoom, but' : '✓ Zoom would accept this signature, with')} ${text} (${at}).`;
+  }
+  return `${output.paint('green', '✓ Zoom would accept this signature')} (${at}).`;
+}

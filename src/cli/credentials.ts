@@ -1,0 +1,118 @@
+/**
+ * Where keys and secrets come from, in this order: flags (--secret,
+ * --secret-file, --key), the environment, then a .env file in the working
+ * directory. Every secret found is registered with the output for masking.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseEnv } from 'node:util';
+import { ZoomsigError } from '../core/errors.js';
+import type { SecretInput } from '../core/verify.js';
+import { ENV } from '../core/zoom-rules.js';
+import type { Io, Output } from './io.js';
+import type { OptionValues } from './options.js';
+
+export type Sdk = 'meeting' | 'video';
+
+export interface ResolvedValue {
+  value: string;
+  /** Where it came from, for messages: "--key", "ZOOM_MEETING_SDK_KEY", ".env (ZOOM_MEETING_SDK_KEY)". */
+  source: string;
+}
+
+export function envNames(sdk: Sdk): { key: string; secret: string } {
+  return sdk === 'video' ? { key: ENV.videoKey, secret: ENV.videoSecret } : { key: ENV.meetingKey, secret: ENV.meetingSecret };
+}
+
+/** Reads the environment variable, then .env, and says which was used. */
+export class Environment {
+  private dotenv: Record<string, string> | undefined;
+
+  constructor(private readonly io: Io) {}
+
+  lookup(name: string): ResolvedValue | undefined {
+    const fromEnv = this.io.env[name];
+    if (fromEnv !== undefined && fromEnv !== '') return { value: fromEnv, source: name };
+    const fromFile = this.dotenvValues()[name];
+    if (fromFile !== undefined && fromFile !== '') return { value: fromFile, source: `.env (${name})` };
+    return undefined;
+  }
+
+  /** True when the variable is set but empty (a common CI mistake). */
+  isSetButEmpty(name: string): boolean {
+    return this.io.env[name] === '' || this.dotenvValues()[name] === '';
+  }
+
+  private dotenvValues(): Record<string, string> {
+    if (this.dotenv === undefined) {
+      let text = '';
+      try {
+        text = readFileSync(join(this.io.cwd, '.env'), 'utf8');
+      } catch {
+        text = '';
+      }
+      this.dotenv = parseEnv(text) as Record<string, string>;
+    }
+    return this.dotenv;
+  }
+}
+
+export function resolveKey(values: OptionValues, env: Environment, sdk: Sdk): ResolvedValue | undefined {
+  if (values.key !== undefined) return { value: values.key, source: '--key' };
+  return env.lookup(envNames(sdk).key);
+}
+
+/**
+ * All secrets given. Flags win over the environment; several flags are all
+ * kept (to tell which one signed a token). Warns when a secret is on the
+ * command line; notes when a trailing newline was taken off a secret file.
+ */
+export function resolveSecrets(values: OptionValues, env: Environment, sdk: Sdk, output: Output): SecretInput[] {
+  const secrets: SecretInput[] = [];
+  const fromFlags = values.secret ?? [];
+  fromFlags.forEach((value, index) => {
+    output.protect(value);
+    secrets.push({ label: fromFlags.length > 1 ? `--secret #${index + 1}` : '--secret', value });
+  });
+  if (fromFlags.length > 0) {
+    output.warn(
+      `a secret on the command line is visible to other users (ps) and kept in your shell history. Prefer --secret-file, ${envNames(sdk).secret} or a .env file.`,
+    );
+  }
+  for (const path of values['secret-file'] ?? []) {
+    const value = readSecretFile(path, output);
+    output.protect(value);
+    secrets.push({ label: `--secret-file ${path}`, value });
+  }
+  if (secrets.length > 0) return secrets;
+
+  const name = envNames(sdk).secret;
+  const found = env.lookup(name);
+  if (found) {
+    output.protect(found.value);
+    secrets.push({ label: found.source, value: found.value });
+  }
+  return secrets;
+}
+
+function readSecretFile(path: string, output: Output): string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+    throw new ZoomsigError('UNREADABLE_INPUT', `cannot read the secret file ${path}: ${reason}.`, 'secret-file');
+  }
+  const trimmed = text.replace(/\r?\n$/, '');
+  if (trimmed !== text) output.note(`removed the trailing newline from ${path}.`);
+  if (trimmed === '') throw new ZoomsigError('UNREADABLE_INPUT', `the secret file ${path} is empty.`, 'secret-file');
+  return trimmed;
+}
+
+/** The sentence for a missing value: which flag and which env var supply it. */
+export function missingMessage(what: string, flag: string, envName: string | undefined, env: Environment): string {
+  const emptyNote = envName && env.isSetButEmpty(envName) ? ` (${envName} is set but empty)` : '';
+  const sources = envName ? `${flag}, ${envName} or a .env file` : flag;
+  return `${what} is missing${emptyNote}: give it with ${sources}.`;
+}

@@ -1,0 +1,11 @@
+/** Exit codes of every command (the CLI contract). */
+export const EXIT = {
+  /** Fine: warnings do not fail, unless --strict. */
+  ok: 0,
+  /** The token, credentials or endpoint has a problem. */
+  problem: 1,
+  /** Usage error, unreadable input, or an internal error. */
+  usage: 2,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -1,0 +1,99 @@
+/**
+ * The command layer's view of the process: streams, environment, working
+ * directory. Commands get an `Io` so tests can drive them without a process.
+ */
+import { redactSecrets } from '../core/mask.js';
+
+export interface WritableLike {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface Io {
+  env: Record<string, string | undefined>;
+  cwd: string;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: WritableLike;
+  stderr: WritableLike;
+  /** The wall clock, read only here. */
+  clock: () => Date;
+}
+
+export function processIo(): Io {
+  return {
+    env: process.env,
+    cwd: process.cwd(),
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    clock: () => new Date(),
+  };
+}
+
+/**
+ * Everything a command prints goes through here: secrets it has seen are
+ * masked on the way out, whatever the code path that printed them.
+ */
+export class Output {
+  readonly color: boolean;
+  private readonly secrets: string[] = [];
+
+  constructor(
+    private readonly io: Io,
+    options: { noColor?: boolean | undefined } = {},
+  ) {
+    this.color = useColor(io, options.noColor === true);
+  }
+
+  /** Registers a secret so that it is masked in all later output. */
+  protect(secret: string): void {
+    for (const value of [secret, secret.trim()]) {
+      if (value !== '' && !this.secrets.includes(value)) this.secrets.push(value);
+    }
+    this.secrets.sort((a, b) => b.length - a.length);
+  }
+
+  out(text: string): void {
+    this.io.stdout.write(redactSecrets(ensureNewline(text), this.secrets));
+  }
+
+  err(text: string): void {
+    this.io.stderr.write(redactSecrets(ensureNewline(text), this.secrets));
+  }
+
+  warn(text: string): void {
+    this.err(`${this.paint('yellow', 'warning:')} ${text}`);
+  }
+
+  note(text: string): void {
+    this.err(`${this.paint('dim', 'note:')} ${text}`);
+  }
+
+  paint(style: Style, text: string): string {
+    if (!this.color) return text;
+    const [open, close] = STYLES[style];
+    return `\u001b[${open}m${text}\u001b[${close}m`;
+  }
+}
+
+type Style = keyof typeof STYLES;
+const STYLES = {
+  bold: [1, 22],
+  dim: [2, 22],
+  red: [31, 39],
+  green: [32, 39],
+  yellow: [33, 39],
+  blue: [34, 39],
+  cyan: [36, 39],
+} as const;
+
+function useColor(io: Io, noColor: boolean): boolean {
+  if (noColor || (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '')) return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return io.stdout.isTTY === true && io.env.TERM !== 'dumb';
+}
+
+function ensureNewline(text: string): string {
+  return text.endsWith('\n') ? text : `${text}\n`;
+}

@@ -1,0 +1,74 @@
+/**
+ * Every option of every command, described once. A command lists the names
+ * it takes; parsing and help are both made from this table.
+ */
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  multiple?: boolean;
+  short?: string;
+  /** Placeholder in help: `<s>`. */
+  value?: string;
+  description: string;
+}
+
+export const OPTIONS = {
+  secret: {
+    type: 'string',
+    multiple: true,
+    value: '<s>',
+    description:
+      'SDK / Client secret (env ZOOM_MEETING_SDK_SECRET, or ZOOM_VIDEO_SDK_SECRET for video). Visible in shell history: prefer --secret-file or env.',
+  },
+  'secret-file': {
+    type: 'string',
+    multiple: true,
+    value: '<path>',
+    description: 'read the secret from a file (its trailing newline is removed)',
+  },
+  key: {
+    type: 'string',
+    value: '<k>',
+    description: 'SDK key / Client ID (env ZOOM_MEETING_SDK_KEY, or ZOOM_VIDEO_SDK_KEY for video)',
+  },
+  meeting: {
+    type: 'string',
+    value: '<n>',
+    description: 'meeting number: 85746065012, "857 4606 5012", 857-4606-5012 or a join URL',
+  },
+  role: { type: 'string', value: '<r>', description: '0 / participant (join) or 1 / host (start)' },
+  sdk: { type: 'string', value: '<meeting|video>', description: 'which SDK the token is for (default: meeting)' },
+  product: { type: 'string', value: '<meeting|video>', description: 'alias of --sdk' },
+  now: {
+    type: 'string',
+    value: '<t>',
+    description: 'judge time claims at this time: Unix seconds or ISO 8601 (default: the system clock)',
+  },
+  'expires-in': {
+    type: 'string',
+    value: '<duration>',
+    description: 'lifetime: 2h, 90m, 7200; 30 min to 48 h (default 2h)',
+  },
+  webrtc: { type: 'boolean', description: 'add video_webrtc_mode: 1 (web only)' },
+  native: { type: 'boolean', description: 'a native SDK token: no mn and no role' },
+  topic: { type: 'string', value: '<name>', description: 'video: the session name (tpc), as passed to join()' },
+  'session-key': { type: 'string', value: '<k>', description: 'video: session_key claim' },
+  'user-identity': { type: 'string', value: '<id>', description: 'video: user_identity claim' },
+  'ignore-exp': { type: 'boolean', description: 'do not judge exp / iat against the clock' },
+  skew: { type: 'string', value: '<seconds>', description: 'how far iat may be ahead of now (default 60)' },
+  strict: { type: 'boolean', description: 'warnings fail too (exit 1)' },
+  json: { type: 'boolean', description: 'machine-readable output on stdout' },
+  format: { type: 'string', value: '<text|json|github>', description: 'output format; github prints Actions annotations' },
+  'no-color': { type: 'boolean', description: 'no colour (also NO_COLOR, or output that is not a terminal)' },
+  help: { type: 'boolean', short: 'h', description: 'show this help' },
+} as const satisfies Record<string, OptionSpec>;
+
+export type OptionName = keyof typeof OPTIONS;
+
+export type OptionValues = {
+  [K in OptionName]?: (typeof OPTIONS)[K] extends { type: 'boolean' }
+    ? boolean
+    : (typeof OPTIONS)[K] extends { multiple: true }
+      ? string[]
+      : string;
+};

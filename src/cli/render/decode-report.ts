@@ -1,0 +1,75 @@
+/** decode's two views of a decoded token: text for people, JSON for scripts. */
+import type { DecodedToken } from '../../core/decode-token.js';
+import { isoFromSeconds } from '../../core/time.js';
+import { timeClaimsOf, type TimeClaim } from '../../core/time-claims.js';
+import { TOKEN_KIND_ADVICE, TOKEN_KIND_LABELS } from '../../core/token-kind.js';
+import type { Output } from '../io.js';
+
+const NOT_CHECKED = 'not checked: run zoomsig verify with your secret to check it.';
+
+export function decodeJson(decoded: DecodedToken, now: number): Record<string, unknown> {
+  return {
+    schemaVersion: 1,
+    kind: decoded.kind,
+    format: decoded.format,
+    header: decoded.header ?? null,
+    payload: decoded.payload ?? null,
+    timeClaims: timeClaimsOf(decoded, now),
+    legacy: decoded.legacy ? { ...decoded.legacy, timestampIso: isoFromSeconds(Math.floor(decoded.legacy.timestamp / 1000)) ?? null } : null,
+    encodedText: decoded.encodedText ?? null,
+    unwrapped: decoded.unwrapped.map((u) => u.description),
+    problems: decoded.problems,
+    signature: { checked: false, note: NOT_CHECKED },
+    now: isoFromSeconds(now),
+  };
+}
+
+export function decodeText(decoded: DecodedToken, now: number, output: Output): string {
+  const lines: string[] = [];
+  const label = (text: string): string => output.paint('bold', text);
+  lines.push(`${label('kind')}       ${TOKEN_KIND_LABELS[decoded.kind]}`);
+  if (decoded.format === 'bare-hmac') lines.push(`           an HMAC on its own (${decoded.token.length} characters): no header, no payload.`);
+  if (decoded.format === 'encoded-text') lines.push(`           base64 of plain text: "${decoded.encodedText ?? ''}"`);
+  if (decoded.unwrapped.length > 0) {
+    lines.push(`${label('cleaned')}    took off ${decoded.unwrapped.map((u) => u.description).join(', ')}`);
+  }
+  const claims = timeClaimsOf(decoded, now);
+
+  if (decoded.header) lines.push('', label('header'), ...objectLines(decoded.header, []));
+  if (decoded.payload) lines.push('', label('payload'), ...objectLines(decoded.payload, claims));
+  if (decoded.legacy) {
+    const { apiKey, meetingNumber, role, hash } = decoded.legacy;
+    lines.push(
+      '',
+      label('legacy fields'),
+      ...objectLines({ apiKey, meetingNumber, timestamp: decoded.legacy.timestamp, role, hash }, claims),
+    );
+  }
+  if (decoded.problems.length > 0) {
+    lines.push('', label('problems'), ...decoded.problems.map((p) => `  ${output.paint('red', '✗')} ${p.message}`));
+  }
+  if (decoded.format === 'jwt' || decoded.format === 'legacy') {
+    const size = decoded.signatureBytes === undefined ? '' : `${decoded.signatureBytes} bytes, `;
+    lines.push('', `${label('signature')}  ${size}${NOT_CHECKED}`);
+  }
+  const advice = TOKEN_KIND_ADVICE[decoded.kind];
+  if (advice) lines.push('', `${output.paint('yellow', '!')} ${advice}`);
+  if (claims.length > 0) lines.push('', output.paint('dim', `times relative to ${isoFromSeconds(now) ?? now}`));
+  return lines.join('\n');
+}
+
+function objectLines(object: Record<string, unknown>, claims: readonly TimeClaim[]): string[] {
+  const keys = Object.keys(object);
+  const width = Math.min(24, Math.max(0, ...keys.map((k) => k.length)));
+  return keys.map((key) => {
+    const shown = show(object[key]);
+    const time = claims.find((claim) => claim.claim === key);
+    const when = time?.iso === undefined ? '' : `   ${time.iso}  ${time.relative ?? ''}${time.unit === 'milliseconds' ? '  (milliseconds)' : ''}`;
+    return `  ${key.padEnd(width)}  ${shown}${when}`;
+  });
+}
+
+function show(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}

@@ -1,0 +1,31 @@
+/** "Did you mean …?" for mistyped commands and options. */
+
+export function closest(word: string, candidates: readonly string[], maxDistance = 3): string | undefined {
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (distance <= maxDistance && (best === undefined || distance < best.distance)) best = { candidate, distance };
+  }
+  if (best === undefined) return undefined;
+  // A one-letter word is never "close" to a long one.
+  return best.distance < Math.max(word.length, 2) ? best.candidate : undefined;
+}
+
+/** Damerau–Levenshtein distance (adjacent swaps count as one edit). */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i < rows; i += 1) {
+    for (let j = 1; j < cols; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const row = d[i] as number[];
+      const above = d[i - 1] as number[];
+      row[j] = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+      }
+    }
+  }
+  return (d[rows - 1] as number[])[cols - 1] as number;
+}
