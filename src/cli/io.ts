@@ -23,7 +23,11 @@ export function processIo(): Io {
   return {
     env: process.env,
     cwd: process.cwd(),
-    stdin: process.stdin,
+    // A getter: touching process.stdin sets up a stream, which costs start-up
+    // time that commands given their token as an argument do not need.
+    get stdin() {
+      return process.stdin;
+    },
     stdout: process.stdout,
     stderr: process.stderr,
     clock: () => new Date(),

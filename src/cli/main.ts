@@ -8,10 +8,8 @@ import { parseArgs } from 'node:util';
 import { isZoomsigError, ZoomsigError } from '../core/errors.js';
 import { COMMANDS, type CommandSpec } from './commands.js';
 import { EXIT } from './exit-codes.js';
-import { commandHelp, mainHelp } from './help.js';
 import { Output, processIo, type Io } from './io.js';
 import { OPTIONS, type OptionValues } from './options.js';
-import { closest } from './suggest.js';
 
 export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const output = new Output(io, { noColor: argv.includes('--no-color') });
@@ -27,6 +25,7 @@ async function dispatch(argv: readonly string[], io: Io, output: Output): Promis
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     const topic = first === 'help' ? rest[0] : undefined;
     const command = topic === undefined ? undefined : findCommand(topic);
+    const { commandHelp, mainHelp } = await import('./help.js');
     output.out(command ? commandHelp(command) : mainHelp(COMMANDS));
     return first === undefined ? EXIT.usage : EXIT.ok;
   }
@@ -36,14 +35,16 @@ async function dispatch(argv: readonly string[], io: Io, output: Output): Promis
   }
   const command = findCommand(first);
   if (command === undefined) {
+    const { closest } = await import('./suggest.js');
     const suggestion = closest(first, COMMANDS.map((c) => c.name));
     throw new ZoomsigError(
       'USAGE',
       `unknown command "${first}".${suggestion ? ` Did you mean "zoomsig ${suggestion}"?` : ''} Run "zoomsig --help" for the list.`,
     );
   }
-  const { values, positionals } = parseCommandArgs(command, rest);
+  const { values, positionals } = await parseCommandArgs(command, rest);
   if (values.help) {
+    const { commandHelp } = await import('./help.js');
     output.out(commandHelp(command));
     return EXIT.ok;
   }
@@ -55,13 +56,17 @@ function findCommand(name: string): CommandSpec | undefined {
   return COMMANDS.find((command) => command.name === name);
 }
 
-export function parseCommandArgs(command: CommandSpec, args: readonly string[]): { values: OptionValues; positionals: string[] } {
+export async function parseCommandArgs(
+  command: CommandSpec,
+  args: readonly string[],
+): Promise<{ values: OptionValues; positionals: string[] }> {
   const options = Object.fromEntries(command.options.map((name) => [name, OPTIONS[name]]));
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw usageFromParseError(error, command);
+    const { closest } = await import('./suggest.js');
+    throw usageFromParseError(error, command, closest);
   }
   if (parsed.positionals.length > command.maxPositionals) {
     const extra = parsed.positionals.slice(command.maxPositionals).join(' ');
@@ -75,7 +80,11 @@ export function parseCommandArgs(command: CommandSpec, args: readonly string[]):
   return { values: parsed.values as OptionValues, positionals: parsed.positionals };
 }
 
-function usageFromParseError(error: unknown, command: CommandSpec): ZoomsigError {
+function usageFromParseError(
+  error: unknown,
+  command: CommandSpec,
+  closest: (word: string, candidates: readonly string[]) => string | undefined,
+): ZoomsigError {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string }).code;
   const help = `See "zoomsig ${command.name} --help".`;

@@ -53,7 +53,8 @@ export function cleanInput(raw: unknown): CleanedInput {
   }
 
   // A token broken across lines (e-mail, chat): a JWT never holds whitespace.
-  if (/\s/.test(text)) {
+  // Joined only when the input spans lines or has a token's dots: plain words stay words.
+  if (/\s/.test(text) && (/[\r\n]/.test(text) || text.includes('.'))) {
     const joined = text.replace(/\s+/g, '');
     if (/^[A-Za-z0-9+/_=-]+(\.[A-Za-z0-9+/_=-]*){0,2}$/.test(joined) && joined.length >= 16) {
       text = joined;

@@ -108,6 +108,9 @@ export function generateSignature(options: SignatureOptions): GeneratedSignature
 
 function meetingPayload(options: MeetingSignatureOptions, key: string, iat: number, exp: number) {
   const payload: Record<string, string | number> = { appKey: key, sdkKey: key };
+  if (options.native && options.webrtc) {
+    throw new ZoomsigError('INVALID_OPTION', '--webrtc (video_webrtc_mode) is for web signatures; leave it out with --native.', 'webrtc');
+  }
   if (!options.native) {
     if (options.meetingNumber === undefined || String(options.meetingNumber).trim() === '') {
       throw new ZoomsigError(

@@ -9,7 +9,9 @@ import { TOKEN_KIND_ADVICE, TOKEN_KIND_LABELS } from './token-kind.js';
 import { formatDuration, formatRelative, isoFromSeconds, MAX_PLAUSIBLE_SECONDS } from './time.js';
 import {
   DEFAULT_SKEW_SECONDS,
+  MAX_TOPIC_LENGTH,
   MAX_VALIDITY_SECONDS,
+  MAX_VIDEO_IDENTIFIER_LENGTH,
   MIN_VALIDITY_SECONDS,
   describeWindow,
 } from './zoom-rules.js';
@@ -141,7 +143,8 @@ export function kindFindings(decoded: DecodedToken, context: TokenContext): Find
 
 export function headerFindings(decoded: DecodedToken): Finding[] {
   const header = decoded.header;
-  if (header === undefined || decoded.format !== 'jwt') return [];
+  // OAuth tokens and ZAKs are Zoom's own (HS512 and all): their kind finding says what to do.
+  if (header === undefined || decoded.format !== 'jwt' || decoded.kind === 'oauth-token' || decoded.kind === 'zak') return [];
   if (header.alg !== 'HS256') {
     return [
       {
@@ -224,7 +227,7 @@ export function claimFindings(decoded: DecodedToken, context: TokenContext): Fin
         value: payload.sdkKey,
       });
     }
-    findings.push(...meetingRoleFindings(payload));
+    findings.push(...meetingRoleFindings(payload), ...modeFindings(payload, ['video_webrtc_mode']));
     for (const claim of ['iat', 'exp', 'tokenExp']) {
       if (!has(claim)) missing(claim, `There is no ${claim} claim.`);
     }
@@ -235,6 +238,7 @@ export function claimFindings(decoded: DecodedToken, context: TokenContext): Fin
     if (has('role_type') && payload.role_type !== 0 && payload.role_type !== 1) {
       findings.push(roleFinding('role_type', payload.role_type));
     }
+    findings.push(...videoLimitFindings(payload));
     if (has('version') && payload.version !== 1) {
       findings.push({
         id: 'claim-type',
@@ -264,6 +268,44 @@ export function claimFindings(decoded: DecodedToken, context: TokenContext): Fin
     }
   }
   return findings;
+}
+
+/** Video SDK limits (domain brief, section 3): tpc <= 200, identifiers < 36, modes 0/1. */
+function videoLimitFindings(payload: Record<string, unknown>): Finding[] {
+  const findings: Finding[] = [];
+  const tooLong = (claim: string, max: number): void => {
+    const value = payload[claim];
+    if (typeof value === 'string' && value.length > max) {
+      findings.push({
+        id: 'claim-type',
+        severity: 'error',
+        message: `${claim} is ${value.length} characters long; the Video SDK allows at most ${max}.`,
+        hint: `Shorten ${claim}${claim === 'tpc' ? ' (and pass the same session name to join())' : ''}.`,
+        claim,
+        value,
+      });
+    }
+  };
+  tooLong('tpc', MAX_TOPIC_LENGTH);
+  tooLong('user_identity', MAX_VIDEO_IDENTIFIER_LENGTH);
+  tooLong('user_key', MAX_VIDEO_IDENTIFIER_LENGTH);
+  tooLong('session_key', MAX_VIDEO_IDENTIFIER_LENGTH);
+  findings.push(...modeFindings(payload, ['video_webrtc_mode', 'audio_webrtc_mode']));
+  return findings;
+}
+
+/** `video_webrtc_mode` / `audio_webrtc_mode` are 0 or 1. */
+function modeFindings(payload: Record<string, unknown>, claims: readonly string[]): Finding[] {
+  return claims
+    .filter((claim) => Object.hasOwn(payload, claim) && payload[claim] !== 0 && payload[claim] !== 1)
+    .map((claim) => ({
+      id: 'claim-type' as const,
+      severity: 'error' as const,
+      message: `${claim} is ${JSON.stringify(payload[claim])}; it must be the number 0 or 1.`,
+      hint: `Set "${claim}" to 0 or 1, or leave it out.`,
+      claim,
+      value: payload[claim],
+    }));
 }
 
 function meetingRoleFindings(payload: Record<string, unknown>): Finding[] {

@@ -1,0 +1,498 @@
+#!/usr/bin/env node
+/**
+ * Writes fixtures/tokens/<scenario>.json: one pasted input per scenario, the
+ * clock to judge it against, the options passed to verifyToken and the
+ * expected result.
+ *
+ * Independent of the code under test on purpose: tokens are built here with
+ * node:crypto alone, and the expectations are written by hand from
+ * docs/zoom-signatures.md and the CLI contract, never read back from zoomsig.
+ * Deterministic: a fixed clock and fixed, obviously fake credentials.
+ *
+ *   node scripts/make-fixtures.mjs
+ */
+import { createHmac } from 'node:crypto';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'tokens');
+
+// 2026-01-01T00:00:00Z: the clock every fixture is judged against.
+const NOW = 1767225600;
+// Tokens are "generated" a minute ago, back-dated 30 s as Zoom's sample once did.
+const IAT = NOW - 90;
+const EXP = IAT + 7200;
+
+const KEY = 'FakeClientId0123456789';
+const SECRET = 'FakeClientSecret0123456789abcdef';
+const OTHER_KEY = 'OtherClientId9876543210';
+const OTHER_SECRET = 'OtherClientSecretZYXWVUTSRQPONML';
+const VIDEO_KEY = 'FakeVideoSdkKey0123456789';
+const VIDEO_SECRET = 'FakeVideoSdkSecret0123456789abcd';
+const HEX_SECRET = '0f1e2d3c4b5a69788796a5b4c3d2e1f0';
+const API_KEY = 'FakeJwtAppApiKey012345';
+const API_SECRET = 'FakeJwtAppApiSecret0123456789abc';
+const ZOOM_SIDE_SECRET = 'FakeZoomServerSideSigningSecret0';
+const MEETING = '85746065012';
+
+const HS256 = { alg: 'HS256', typ: 'JWT' };
+
+const b64url = (data) => Buffer.from(data).toString('base64url');
+const b64 = (data) => Buffer.from(data).toString('base64');
+const json = (value) => JSON.stringify(value);
+
+/** A compact JWS with HMAC-SHA256 (or another HMAC) over header.payload. */
+function jwt(payload, secret = SECRET, { header = HS256, hash = 'sha256' } = {}) {
+  const input = `${b64url(json(header))}.${b64url(json(payload))}`;
+  return `${input}.${createHmac(hash, secret).update(input).digest('base64url')}`;
+}
+
+/** Zoom's Meeting SDK sample payload, claim for claim, with overrides. */
+function meetingPayload(overrides = {}) {
+  return { appKey: KEY, sdkKey: KEY, mn: MEETING, role: 0, iat: IAT, exp: EXP, tokenExp: EXP, ...overrides };
+}
+
+/** The sample payload without some claims. */
+function without(payload, ...claims) {
+  const copy = { ...payload };
+  for (const claim of claims) delete copy[claim];
+  return copy;
+}
+
+function nativePayload() {
+  return without(meetingPayload(), 'mn', 'role');
+}
+
+function videoPayload(overrides = {}) {
+  return { app_key: VIDEO_KEY, role_type: 1, tpc: 'Fake session', version: 1, iat: IAT, exp: EXP, ...overrides };
+}
+
+/** The retired JWT-app web signature, as in docs/zoom-signatures.md section 2. */
+function legacySignature(apiKey, apiSecret, meetingNumber, role, ts) {
+  const msg = b64(`${apiKey}${meetingNumber}${ts}${role}`);
+  const hash = createHmac('sha256', apiSecret).update(msg).digest('base64');
+  return b64(`${apiKey}.${meetingNumber}.${ts}.${role}.${hash}`);
+}
+
+/**
+ * A hand-rolled token: every part in standard base64 (btoa), padding kept.
+ * An ASCII payload rarely yields "+" or "/", the HMAC nearly always does:
+ * tries meeting numbers of 9 to 11 digits and issue times a second apart until
+ * the payload is padded with "=" and the signature holds "+" or "/" and "=".
+ */
+function btoaToken() {
+  for (let n = 0; n < 3000; n += 1) {
+    const mn = MEETING.slice(0, 9 + (n % 3));
+    const iat = IAT - Math.floor(n / 3);
+    const payload = meetingPayload({ mn, iat, exp: iat + 7200, tokenExp: iat + 7200 });
+    const input = `${b64(json(HS256))}.${b64(json(payload))}`;
+    const mac = createHmac('sha256', SECRET).update(input).digest('base64');
+    if (input.endsWith('=') && /[+/]/.test(mac)) return `${input}.${mac}`;
+  }
+  throw new Error('no payload with "=" padding and a signature with "+" or "/" found');
+}
+
+const valid = jwt(meetingPayload());
+const validNative = jwt(nativePayload());
+const validVideo = jwt(videoPayload(), VIDEO_SECRET);
+
+const meetingOk = { kind: 'meeting-sdk', format: 'jwt' };
+const videoOk = { kind: 'video-sdk', format: 'jwt' };
+const secret = { secrets: [SECRET] };
+
+/** scenario name → fixture (without `now`, which is the same for all). */
+const scenarios = {
+  'valid-meeting-web': {
+    description: 'A Meeting SDK web signature exactly as Zoom\'s sample builds it, checked with its secret: Zoom accepts it.',
+    input: valid,
+    options: { ...secret, key: KEY, sdk: 'meeting' },
+    expect: { ...meetingOk, ids: [], ok: true },
+  },
+  'valid-meeting-native': {
+    description: 'A native Meeting SDK token with neither mn nor role, which native SDKs accept.',
+    input: validNative,
+    options: secret,
+    expect: { ...meetingOk, ids: [], ok: true },
+  },
+  'valid-video': {
+    description: 'A Video SDK signature as Zoom\'s Video SDK sample builds it, checked with the Video SDK secret.',
+    input: validVideo,
+    options: { secrets: [VIDEO_SECRET], key: VIDEO_KEY, sdk: 'video' },
+    expect: { ...videoOk, ids: [], ok: true },
+  },
+  'valid-meeting-web-no-secret': {
+    description: 'A correct web signature decoded without a secret: nothing is wrong, but nothing proves Zoom will accept it.',
+    input: valid,
+    expect: { ...meetingOk, ids: ['signature-unverified'], ok: false },
+  },
+  'valid-meeting-native-no-secret': {
+    description: 'A correct native token checked without a secret.',
+    input: validNative,
+    expect: { ...meetingOk, ids: ['signature-unverified'], ok: false },
+  },
+  'valid-video-no-secret': {
+    description: 'A correct Video SDK token checked without a secret.',
+    input: validVideo,
+    expect: { ...videoOk, ids: ['signature-unverified'], ok: false },
+  },
+  'mn-as-number': {
+    description: 'mn written as a JSON number instead of a string, which Zoom accepts.',
+    input: jwt(meetingPayload({ mn: Number(MEETING) })),
+    options: secret,
+    expect: { ...meetingOk, ids: [], ok: true },
+  },
+  'two-secrets-second-matches': {
+    description: 'Two secrets (prod, then dev) are tried and the second one signed the token: it is valid.',
+    input: valid,
+    options: { secrets: [OTHER_SECRET, SECRET] },
+    expect: { ...meetingOk, ids: [], ok: true },
+  },
+  'legacy-web-signature-matching': {
+    description: 'The retired JWT-app web signature, whose hash matches the API secret given: still rejected by today\'s Web SDK.',
+    input: legacySignature(API_KEY, API_SECRET, MEETING, 0, NOW * 1000 - 30000),
+    options: { secrets: [API_SECRET] },
+    expect: { kind: 'legacy-web-signature', format: 'legacy', ids: ['legacy-signature'], ok: false },
+  },
+  'legacy-web-signature-wrong-secret': {
+    description: 'A legacy web signature checked with a Meeting SDK secret that did not make it.',
+    input: legacySignature(API_KEY, API_SECRET, MEETING, 1, NOW * 1000 - 30000).replace(/=+$/, ''),
+    options: secret,
+    expect: { kind: 'legacy-web-signature', format: 'legacy', ids: ['legacy-signature', 'signature-invalid'], ok: false },
+  },
+  'oauth-access-token': {
+    description: 'A Server-to-Server OAuth access token pasted as the SDK signature: it is for the REST API and signed by Zoom.',
+    input: jwt(
+      {
+        aud: 'https://oauth.zoom.us',
+        uid: 'FakeUserId0123456789ab',
+        ver: 10,
+        auid: 'fakeauid0123456789abcdef01234567',
+        nbf: IAT,
+        code: 'FakeCode0123456789abcd',
+        iss: `zm:cid:${KEY}`,
+        gno: 0,
+        exp: IAT + 3600,
+        type: 3,
+        iat: IAT,
+        aid: 'FakeAccountId012345678',
+      },
+      ZOOM_SIDE_SECRET,
+      { header: { alg: 'HS512', v: '2.0', kid: 'fake-kid-0123' }, hash: 'sha512' },
+    ),
+    options: secret,
+    expect: { kind: 'oauth-token', format: 'jwt', ids: ['oauth-token-as-signature'], ok: false },
+  },
+  zak: {
+    description: 'A ZAK pasted as the signature: it belongs in join() as zak when starting as host.',
+    input: jwt(
+      {
+        aud: 'clientsm',
+        uid: 'FakeUserId0123456789ab',
+        iss: 'web',
+        sk: '0',
+        sty: 100,
+        wcd: 'us05',
+        clt: 0,
+        exp: IAT + 7200,
+        iat: IAT,
+        aid: 'FakeAccountId012345678',
+        cid: '',
+      },
+      ZOOM_SIDE_SECRET,
+      { header: { typ: 'JWT', zm_skm: 'zm_o2m', alg: 'HS256' } },
+    ),
+    options: secret,
+    expect: { kind: 'zak', format: 'jwt', ids: ['zak-as-signature'], ok: false },
+  },
+  'jwt-app-api-token': {
+    description: 'A token of the retired JWT app (iss = API key), signed with its API secret, pasted as the signature.',
+    input: jwt({ aud: null, iss: API_KEY, exp: IAT + 3600, iat: IAT }, API_SECRET),
+    options: { secrets: [API_SECRET] },
+    expect: { kind: 'jwt-app-api-token', format: 'jwt', ids: ['jwt-app-token-as-signature'], ok: false },
+  },
+  'unrelated-jwt': {
+    description: 'A JWT of no Zoom kind (a login token with sub and name), checked with the SDK secret.',
+    input: jwt({ sub: '1234567890', name: 'John Doe', iat: IAT }, 'your-256-bit-secret'),
+    options: secret,
+    expect: { kind: 'jwt', format: 'jwt', ids: ['missing-claim', 'signature-invalid'], ok: false },
+  },
+  'bare-hmac-base64': {
+    description: 'Only the HMAC part of a signature (43 base64url characters, no dots) returned by a hand-written server.',
+    input: valid.split('.')[2],
+    options: secret,
+    expect: { kind: 'unrecognised', format: 'bare-hmac', ids: ['bare-hmac'], ok: false },
+  },
+  'bare-hmac-hex': {
+    description: 'Only the HMAC, as 64 hex digits (digest("hex")), instead of a JWT.',
+    input: createHmac('sha256', SECRET).update(`${KEY}${MEETING}`).digest('hex'),
+    options: secret,
+    expect: { kind: 'unrecognised', format: 'bare-hmac', ids: ['bare-hmac'], ok: false },
+  },
+  'encoded-key-only': {
+    description: 'base64 of just the Client ID, sent as if it were the signature.',
+    input: b64(KEY),
+    options: secret,
+    expect: { kind: 'unrecognised', format: 'encoded-text', ids: ['encoded-key-only'], ok: false },
+  },
+  'empty-input': {
+    description: 'Nothing at all: the endpoint returned an empty signature.',
+    input: '',
+    options: secret,
+    expect: { kind: 'unrecognised', format: 'empty', ids: ['not-a-token'], ok: false },
+  },
+  'garbage-object-object': {
+    description: 'The text "[object Object]": the whole reply object was stringified instead of its signature field.',
+    input: '[object Object]',
+    options: secret,
+    expect: { kind: 'unrecognised', format: 'unknown', ids: ['not-a-token'], ok: false },
+  },
+  'garbage-undefined': {
+    description: 'The text "undefined": the client read a field the endpoint never sent.',
+    input: 'undefined',
+    expect: { kind: 'unrecognised', format: 'unknown', ids: ['not-a-token'], ok: false },
+  },
+  'wrapped-json-signature': {
+    description: 'The whole JSON reply of the auth endpoint pasted instead of the signature alone.',
+    input: `{"signature": "${valid}", "sdkKey": "${KEY}"}`,
+    options: secret,
+    expect: { ...meetingOk, ids: ['wrapped-input'], ok: true },
+  },
+  'wrapped-quotes': {
+    description: 'A good signature pasted with the double quotes of a JSON string around it.',
+    input: `"${valid}"\n`,
+    options: secret,
+    expect: { ...meetingOk, ids: ['wrapped-input'], ok: true },
+  },
+  'wrapped-bearer': {
+    description: 'A good signature pasted with a "Bearer " prefix copied from an Authorization header.',
+    input: `Bearer ${valid}`,
+    options: secret,
+    expect: { ...meetingOk, ids: ['wrapped-input'], ok: true },
+  },
+  'timestamps-in-ms': {
+    description: 'iat, exp and tokenExp in milliseconds (Date.now()), 13 digits instead of 10.',
+    input: jwt(meetingPayload({ iat: IAT * 1000, exp: EXP * 1000, tokenExp: EXP * 1000 })),
+    options: secret,
+    expect: { ...meetingOk, ids: ['timestamps-in-ms'], ok: false },
+  },
+  'lifetime-in-ms': {
+    description: 'iat in seconds but exp = iat + 7200 * 1000: the lifetime was added in milliseconds.',
+    input: jwt(meetingPayload({ exp: IAT + 7_200_000, tokenExp: IAT + 7_200_000 })),
+    options: secret,
+    expect: { ...meetingOk, ids: ['timestamps-in-ms'], ok: false },
+  },
+  'iat-in-future': {
+    description: 'iat ten minutes ahead of the clock: the signing server\'s clock runs fast.',
+    input: jwt(meetingPayload({ iat: NOW + 600, exp: NOW + 600 + 7200, tokenExp: NOW + 600 + 7200 })),
+    options: secret,
+    expect: { ...meetingOk, ids: ['iat-in-future'], ok: false },
+  },
+  expired: {
+    description: 'A signature made three hours ago with a two-hour lifetime, reused after it expired.',
+    input: jwt(meetingPayload({ iat: NOW - 3 * 3600, exp: NOW - 3600, tokenExp: NOW - 3600 })),
+    options: secret,
+    expect: { ...meetingOk, ids: ['expired'], ok: false },
+  },
+  'validity-too-short': {
+    description: 'exp = iat + 1200 (20 minutes) and tokenExp = exp: both under Zoom\'s 30-minute minimum.',
+    input: jwt(meetingPayload({ exp: IAT + 1200, tokenExp: IAT + 1200 })),
+    options: secret,
+    expect: { ...meetingOk, ids: ['token-exp-out-of-range', 'validity-too-short'], ok: false },
+  },
+  'validity-too-long': {
+    description: 'exp = iat + 3 days: beyond Zoom\'s 48-hour maximum.',
+    input: jwt(meetingPayload({ exp: IAT + 259_200, tokenExp: IAT + 259_200 })),
+    options: secret,
+    expect: { ...meetingOk, ids: ['validity-too-long'], ok: false },
+  },
+  'token-exp-too-short': {
+    description: 'A normal exp but tokenExp = iat + 600, under the 30 minutes Zoom requires.',
+    input: jwt(meetingPayload({ tokenExp: IAT + 600 })),
+    options: secret,
+    expect: { ...meetingOk, ids: ['token-exp-out-of-range'], ok: false },
+  },
+  'btoa-standard-base64': {
+    description: 'A hand-rolled token encoded with btoa(): standard base64 with "+", "/" and "=" padding in its parts.',
+    input: btoaToken(),
+    options: secret,
+    expect: { ...meetingOk, ids: ['base64-not-url-safe'], ok: false },
+  },
+  'alg-none': {
+    description: 'An unsigned token: "alg": "none" and an empty signature part.',
+    input: `${b64url(json({ alg: 'none', typ: 'JWT' }))}.${b64url(json(meetingPayload()))}.`,
+    options: secret,
+    expect: { ...meetingOk, ids: ['malformed-token', 'wrong-alg'], ok: false },
+  },
+  'alg-hs512': {
+    description: 'The right claims and secret but signed with HS512, which Zoom does not accept.',
+    input: jwt(meetingPayload(), SECRET, { header: { alg: 'HS512', typ: 'JWT' }, hash: 'sha512' }),
+    options: secret,
+    expect: { ...meetingOk, ids: ['wrong-alg'], ok: false },
+  },
+  'role-as-string': {
+    description: 'role written as the string "1" (from a form field) instead of the number 1.',
+    input: jwt(meetingPayload({ role: '1' })),
+    options: secret,
+    expect: { ...meetingOk, ids: ['claim-type'], ok: false },
+  },
+  'role-2': {
+    description: 'role 2, which the Meeting SDK does not know (only 0 and 1).',
+    input: jwt(meetingPayload({ role: 2 })),
+    options: secret,
+    expect: { ...meetingOk, ids: ['invalid-role'], ok: false },
+  },
+  'mn-with-dashes': {
+    description: 'The meeting number copied as shown in the client, with dashes: "857-4606-5012".',
+    input: jwt(meetingPayload({ mn: '857-4606-5012' })),
+    options: secret,
+    expect: { ...meetingOk, ids: ['meeting-number-format'], ok: false },
+  },
+  'mn-without-role': {
+    description: 'A web signature with mn but no role: the two come together or not at all.',
+    input: jwt(without(meetingPayload(), 'role')),
+    options: secret,
+    expect: { ...meetingOk, ids: ['mn-role-pairing'], ok: false },
+  },
+  'appkey-differs-from-sdkkey': {
+    description: 'appKey and sdkKey hold two different Client IDs.',
+    input: jwt(meetingPayload({ sdkKey: OTHER_KEY })),
+    options: secret,
+    expect: { ...meetingOk, ids: ['key-mismatch'], ok: false },
+  },
+  'key-option-mismatch': {
+    description: 'The token carries one Client ID, but the key the user passes to join() (--key) is another.',
+    input: valid,
+    options: { ...secret, key: OTHER_KEY },
+    expect: { ...meetingOk, ids: ['key-mismatch'], ok: false },
+  },
+  'missing-token-exp': {
+    description: 'A web signature without tokenExp.',
+    input: jwt(without(meetingPayload(), 'tokenExp')),
+    options: secret,
+    expect: { ...meetingOk, ids: ['missing-claim'], ok: false },
+  },
+  'sdkkey-without-appkey': {
+    description: 'Only sdkKey, no appKey: older web SDKs accept it, native SDKs and Web SDK 5.0+ need appKey (a warning, not a failure).',
+    input: jwt(without(meetingPayload(), 'appKey')),
+    options: secret,
+    expect: { ...meetingOk, ids: ['missing-claim'], ok: true },
+  },
+  'meeting-number-claim-name': {
+    description: 'The meeting number written as "meetingNumber" (the join() parameter name) instead of "mn".',
+    input: jwt({ appKey: KEY, sdkKey: KEY, meetingNumber: MEETING, role: 0, iat: IAT, exp: EXP, tokenExp: EXP }),
+    options: secret,
+    expect: { ...meetingOk, ids: ['mn-role-pairing', 'wrong-claim-name'], ok: false },
+  },
+  'secret-trailing-newline': {
+    description: 'The server signed with the secret plus the newline its env file left; the user checks with the clean secret.',
+    input: jwt(meetingPayload(), `${SECRET}\n`),
+    options: secret,
+    expect: { ...meetingOk, ids: ['secret-whitespace', 'signature-invalid'], ok: false },
+  },
+  'signed-with-key': {
+    description: 'The token was signed with the Client ID instead of the Client Secret.',
+    input: jwt(meetingPayload(), KEY),
+    options: secret,
+    expect: { ...meetingOk, ids: ['key-secret-swapped', 'signature-invalid'], ok: false },
+  },
+  'signed-with-hex-decoded-secret': {
+    description: 'The server hex-decoded a secret that looks like hex before signing, instead of using its text as UTF-8.',
+    input: jwt(meetingPayload(), Buffer.from(HEX_SECRET, 'hex')),
+    options: { secrets: [HEX_SECRET] },
+    expect: { ...meetingOk, ids: ['secret-encoding', 'signature-invalid'], ok: false },
+  },
+  'key-and-secret-swapped': {
+    description: 'The server\'s key and secret variables are swapped: appKey holds the secret and the key signed the token.',
+    input: jwt(meetingPayload({ appKey: SECRET, sdkKey: SECRET }), KEY),
+    options: secret,
+    expect: { ...meetingOk, ids: ['key-secret-swapped', 'signature-invalid'], ok: false },
+  },
+  'legacy-web-signature-url-safe': {
+    description: 'A legacy web signature from a sample that made it URL-safe (base64url, no padding).',
+    input: Buffer.from(legacySignature(API_KEY, API_SECRET, MEETING, 0, NOW * 1000 - 30000), 'base64').toString('base64url'),
+    options: { secrets: [API_SECRET] },
+    expect: { kind: 'legacy-web-signature', format: 'legacy', ids: ['legacy-signature'], ok: false },
+  },
+  'trailing-newline-only': {
+    description: 'A good signature with the final newline of `echo` or a copied line: nothing worth reporting.',
+    input: `${valid}\n`,
+    options: secret,
+    expect: { ...meetingOk, ids: [], ok: true },
+  },
+  'line-broken': {
+    description: 'A good signature that a chat client broke across three lines.',
+    input: `${valid.slice(0, 60)}\n${valid.slice(60, 150)}\r\n${valid.slice(150)}`,
+    options: secret,
+    expect: { ...meetingOk, ids: ['wrapped-input'], ok: true },
+  },
+  'two-segments': {
+    description: 'Only header.payload: the signature part was cut off when copying.',
+    input: valid.split('.').slice(0, 2).join('.'),
+    options: secret,
+    expect: { ...meetingOk, ids: ['malformed-token'], ok: false },
+  },
+  'iat-as-string': {
+    description: 'iat written as a string of digits instead of a number.',
+    input: jwt(meetingPayload({ iat: String(IAT) })),
+    options: secret,
+    expect: { ...meetingOk, ids: ['claim-type'], ok: false },
+  },
+  'expires-soon': {
+    description: 'A signature that expires in two minutes: it works now but a slow page load will see it expire.',
+    input: jwt(meetingPayload({ iat: NOW + 120 - 7200, exp: NOW + 120, tokenExp: NOW + 120 })),
+    options: secret,
+    expect: { ...meetingOk, ids: ['expires-soon'], ok: true },
+  },
+  'secret-given-with-trailing-space': {
+    description: 'The token is right, but the secret the user checks with carries a trailing space from a copy.',
+    input: valid,
+    options: { secrets: [`${SECRET} `] },
+    expect: { ...meetingOk, ids: ['secret-whitespace', 'signature-invalid'], ok: false },
+  },
+  'signed-with-base64-decoded-secret': {
+    description: 'The server base64-decoded the secret before signing, instead of using its text as UTF-8.',
+    input: jwt(meetingPayload(), Buffer.from(SECRET, 'base64')),
+    options: secret,
+    expect: { ...meetingOk, ids: ['secret-encoding', 'signature-invalid'], ok: false },
+  },
+  'video-token-for-meeting-sdk': {
+    description: 'A valid Video SDK token handed to the Meeting SDK.',
+    input: validVideo,
+    options: { secrets: [VIDEO_SECRET], sdk: 'meeting' },
+    expect: { ...videoOk, ids: ['video-token-for-meeting-sdk'], ok: false },
+  },
+  'video-topic-too-long': {
+    description: 'A Video SDK token whose session name (tpc) is 201 characters: the Video SDK allows at most 200.',
+    input: jwt(videoPayload({ tpc: 't'.repeat(201) }), VIDEO_SECRET),
+    options: { secrets: [VIDEO_SECRET] },
+    expect: { ...videoOk, ids: ['claim-type'], ok: false },
+  },
+  'video-identity-too-long': {
+    description: 'A Video SDK token whose user_identity is 40 characters: it must be under 36.',
+    input: jwt(videoPayload({ user_identity: 'u'.repeat(40) }), VIDEO_SECRET),
+    options: { secrets: [VIDEO_SECRET] },
+    expect: { ...videoOk, ids: ['claim-type'], ok: false },
+  },
+  'webrtc-mode-not-0-or-1': {
+    description: 'A web signature with video_webrtc_mode: 2, which is only ever 0 or 1.',
+    input: jwt(meetingPayload({ video_webrtc_mode: 2 })),
+    options: secret,
+    expect: { ...meetingOk, ids: ['claim-type'], ok: false },
+  },
+  'meeting-token-for-video-sdk': {
+    description: 'A valid Meeting SDK token handed to the Video SDK.',
+    input: valid,
+    options: { ...secret, sdk: 'video' },
+    expect: { ...meetingOk, ids: ['meeting-token-for-video-sdk'], ok: false },
+  },
+};
+
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
+for (const [name, { description, input, options, expect }] of Object.entries(scenarios)) {
+  const ids = [...new Set(expect.ids)].sort();
+  const fixture = { description, input, now: NOW, ...(options ? { options } : {}), expect: { ...expect, ids } };
+  writeFileSync(join(OUT, `${name}.json`), `${JSON.stringify(fixture, null, 2)}\n`);
+}
+console.log(`wrote ${readdirSync(OUT).length} fixtures to ${OUT}`);

@@ -1,0 +1,54 @@
+import { createHmac } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { cleanInput } from '../../src/index.js';
+
+const seg = (text: string): string => Buffer.from(text).toString('base64url');
+const JWT = `${seg('{"alg":"HS256","typ":"JWT"}')}.${seg('{"appKey":"FakeClientId0123456789","mn":"85746065012"}')}.${seg('0123456789abcdef0123456789abcdef')}`;
+
+// The retired web signature, padded standard base64 ending in "=".
+const legacyHash = createHmac('sha256', 'FakeJwtAppApiSecret0123456789abc').update('msg').digest('base64');
+const LEGACY = Buffer.from(`FakeJwtAppApiKey012345.85746065012.1767225570000.0.${legacyHash}`).toString('base64');
+// A hand-rolled JWT in standard base64: "=" padding inside, before a dot.
+const BTOA_JWT = `${Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64')}.${Buffer.from('{"appKey":"FakeClientId0123456789","mn":"1"}').toString('base64')}.TzW+w0CD4uZEYThfoIjjGsO16/iOAVlZLfuWyyCuWzw=`;
+
+const rows: [string, string, string, string[]][] = [
+  ['clean token', JWT, JWT, []],
+  ['final newline only', `${JWT}\n`, JWT, []],
+  ['surrounding white space', `  ${JWT}\t\n\n`, JWT, ['whitespace']],
+  ['double quotes', `"${JWT}"`, JWT, ['quotes']],
+  ['single quotes', `'${JWT}'`, JWT, ['quotes']],
+  ['backticks', `\`${JWT}\``, JWT, ['quotes']],
+  ['Bearer', `Bearer ${JWT}`, JWT, ['bearer-prefix']],
+  ['bearer, lower case, tab', `bearer\t${JWT}`, JWT, ['bearer-prefix']],
+  ['Authorization: Bearer', `Authorization: Bearer ${JWT}`, JWT, ['header-name', 'bearer-prefix']],
+  ['JSON reply', `{"signature":"${JWT}","sdkKey":"FakeClientId0123456789"}`, JWT, ['json-object']],
+  ['JSON token field', `{ "token": "${JWT}" }`, JWT, ['json-object']],
+  ['nested JSON', `{"data":{"result":{"sdkSignature":"${JWT}"}}}`, JWT, ['json-object']],
+  ['JSON string literal with escapes', JSON.stringify(JWT).replace('.', '\\u002e'), JWT, ['json-string']],
+  ['const assignment', `const signature = "${JWT}";`, JWT, ['assignment']],
+  ['export assignment', `export ZOOM_SIGNATURE=${JWT}`, JWT, ['assignment']],
+  ['object property', `signature: '${JWT}',`, JWT, ['assignment']],
+  ['line breaks inside', `${JWT.slice(0, 30)}\n${JWT.slice(30, 70)}\r\n  ${JWT.slice(70)}`, JWT, ['line-breaks']],
+  ['quoted, then Bearer', `"Bearer ${JWT}"`, JWT, ['quotes', 'bearer-prefix']],
+  ['padded legacy signature is not an assignment', LEGACY, LEGACY, []],
+  ['standard-base64 JWT with "=" is not an assignment', BTOA_JWT, BTOA_JWT, []],
+  ['legacy signature in quotes', `"${LEGACY}"`, LEGACY, ['quotes']],
+  ['JSON string literal with an escaped slash', `"${BTOA_JWT.replace('/', '\\/')}"`, BTOA_JWT, ['json-string']],
+  ['empty', '', '', []],
+  ['blank', '   \n', '', ['whitespace']],
+  ['JSON without a token field', '{"error":"Invalid signature"}', '{"error":"Invalid signature"}', []],
+  ['short prose is left alone', 'not a token!', 'not a token!', []],
+  ['words on one line are not joined into a token', 'hello world this is not a token', 'hello world this is not a token', []],
+];
+
+describe('cleanInput', () => {
+  it.each(rows)('%s', (_name, input, token, kinds) => {
+    const cleaned = cleanInput(input);
+    expect(cleaned.token).toBe(token);
+    expect(cleaned.unwrapped.map((u) => u.kind)).toEqual(kinds);
+  });
+
+  it.each([undefined, null, 42, {}])('treats %s as empty', (input) => {
+    expect(cleanInput(input)).toEqual({ token: '', unwrapped: [] });
+  });
+});

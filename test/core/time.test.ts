@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { ZoomsigError } from '../../src/index.js';
+import { formatDuration, formatRelative, parseClock, parseDuration } from '../../src/core/time.js';
+
+const NOW = 1767225600;
+
+describe('formatDuration', () => {
+  it.each([
+    [0, '0s'],
+    [45, '45s'],
+    [59.6, '1m'],
+    [60, '1m'],
+    [90, '1m 30s'],
+    [1800, '30m'],
+    [3600, '1h'],
+    [3661, '1h 1m'],
+    [7140, '1h 59m'],
+    [7200, '2h'],
+    [86_400, '1d'],
+    [172_800, '2d'],
+    [266_400, '3d 2h'],
+    [365 * 86_400, '1y'],
+    [-90, '1m 30s'],
+  ])('%s s → %s', (seconds, text) => expect(formatDuration(seconds)).toBe(text));
+});
+
+describe('formatRelative', () => {
+  it.each([
+    [NOW + 7140, 'in 1h 59m'],
+    [NOW - 3 * 86_400, '3d ago'],
+    [NOW - 45, '45s ago'],
+    [NOW, 'now'],
+  ])('%s → %s', (seconds, text) => expect(formatRelative(seconds, NOW)).toBe(text));
+});
+
+describe('parseDuration', () => {
+  it.each([
+    ['7200', 7200],
+    ['7200s', 7200],
+    ['2h', 7200],
+    [' 2H ', 7200],
+    ['90m', 5400],
+    ['30min', 1800],
+    ['1h30m', 5400],
+    ['1h 30m', 5400],
+    ['1d', 86_400],
+    ['2d', 172_800],
+  ])('%j → %s', (text, seconds) => expect(parseDuration(text)).toBe(seconds));
+
+  it.each(['', 'abc', '2 hours', '-5', '1.5h', 'h', '2h2d'])('rejects %j', (text) => {
+    expect(() => parseDuration(text)).toThrow(ZoomsigError);
+    expect(() => parseDuration(text)).toThrow(/2h, 90m, 1h30m or a number of seconds/);
+  });
+});
+
+describe('parseClock', () => {
+  it.each([
+    ['1767225600', NOW],
+    [' 1767225600 ', NOW],
+    ['0', 0],
+    ['1767225600000', NOW],
+    ['1767225600999', NOW],
+    ['2026-01-01T00:00:00Z', NOW],
+    ['2026-01-01T00:00:00.750Z', NOW],
+    ['2026-01-01T01:00:00+01:00', NOW],
+    ['2026-01-01', NOW],
+  ])('%j → %s', (text, seconds) => expect(parseClock(text)).toBe(seconds));
+
+  it.each(['', 'yesterday', '2026-13-45', '-1', '1e9'])('rejects %j', (text) => {
+    expect(() => parseClock(text)).toThrow(ZoomsigError);
+    expect(() => parseClock(text)).toThrow(/Unix seconds .* or an ISO 8601 date/);
+  });
+});
