@@ -57,6 +57,23 @@ export class Environment {
   }
 }
 
+/**
+ * Registers, before anything is parsed or printed, every secret this run can
+ * know of: --secret values in argv and the secret variables of the
+ * environment and .env. Then even a command that takes no secret (decode) or
+ * a usage error that echoes an argument cannot print one.
+ */
+export function protectKnownSecrets(argv: readonly string[], env: Environment, output: Output): void {
+  argv.forEach((arg, index) => {
+    if (arg === '--secret' && argv[index + 1] !== undefined) output.protect(argv[index + 1] as string);
+    else if (arg.startsWith('--secret=')) output.protect(arg.slice('--secret='.length));
+  });
+  for (const name of [ENV.meetingSecret, ENV.videoSecret]) {
+    const found = env.lookup(name);
+    if (found) output.protect(found.value);
+  }
+}
+
 export function resolveKey(values: OptionValues, env: Environment, sdk: Sdk): ResolvedValue | undefined {
   if (values.key !== undefined) return { value: values.key, source: '--key' };
   return env.lookup(envNames(sdk).key);

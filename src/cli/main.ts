@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isZoomsigError, ZoomsigError } from '../core/errors.js';
 import { COMMANDS, type CommandSpec } from './commands.js';
+import { Environment, protectKnownSecrets } from './credentials.js';
 import { EXIT } from './exit-codes.js';
 import { Output, processIo, type Io } from './io.js';
 import { OPTIONS, type OptionValues } from './options.js';
@@ -14,6 +15,7 @@ import { OPTIONS, type OptionValues } from './options.js';
 export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const output = new Output(io, { noColor: argv.includes('--no-color') });
   try {
+    protectKnownSecrets(argv, new Environment(io), output);
     return await dispatch(argv, io, output);
   } catch (error) {
     return reportError(error, io, output);
@@ -74,7 +76,7 @@ export async function parseCommandArgs(
       'USAGE',
       command.maxPositionals === 0
         ? `zoomsig ${command.name} takes no arguments, only options; got "${extra}". See "zoomsig ${command.name} --help".`
-        : `zoomsig ${command.name} takes one token; got also "${shorten(extra)}". Quote the token if it holds spaces.`,
+        : `zoomsig ${command.name} takes one token; got ${parsed.positionals.length} arguments. Quote the token if it holds spaces.`,
     );
   }
   return { values: parsed.values as OptionValues, positionals: parsed.positionals };
@@ -125,8 +127,4 @@ function readVersion(): string {
   const url = new URL('../../package.json', import.meta.url);
   const pkg = JSON.parse(readFileSync(url, 'utf8')) as { version?: string };
   return pkg.version ?? 'unknown';
-}
-
-function shorten(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }

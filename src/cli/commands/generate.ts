@@ -33,7 +33,7 @@ export async function runGenerate({ values, io, output }: CommandInput): Promise
   if (key === undefined) throw new ZoomsigError('MISSING_VALUE', missingMessage('The SDK key / Client ID', '--key', names.key, env), 'key');
   const secrets = resolveSecrets(values, env, sdk, output);
   if (secrets.length === 0) {
-    throw new ZoomsigError('MISSING_VALUE', missingMessage('The SDK secret / Client Secret', '--secret-file', names.secret, env), 'secret');
+    throw new ZoomsigError('MISSING_VALUE', missingMessage('The SDK secret / Client Secret', '--secret-file (or --secret)', names.secret, env), 'secret');
   }
   if (secrets.length > 1) throw new ZoomsigError('USAGE', 'generate signs with one secret; give --secret or --secret-file once.');
   let secret = (secrets[0] as { value: string }).value;

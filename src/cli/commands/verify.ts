@@ -25,7 +25,7 @@ export async function runVerify({ values, positionals, io, output }: CommandInpu
   const secrets = resolveSecrets(values, env, sdk, output);
   if (secrets.length === 0) {
     const what = `The ${sdk === 'video' ? 'Video' : 'Meeting'} SDK secret to verify with`;
-    throw new ZoomsigError('MISSING_VALUE', missingMessage(what, '--secret-file, --secret', envNames(sdk).secret, env), 'secret');
+    throw new ZoomsigError('MISSING_VALUE', missingMessage(what, '--secret-file (or --secret)', envNames(sdk).secret, env), 'secret');
   }
   const key = values.key ?? (values.sdk !== undefined ? resolveKey(values, env, sdk)?.value : undefined);
 
