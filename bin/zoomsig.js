@@ -1,4 +1,8 @@
 #!/usr/bin/env node
-import { run } from '../dist/cli/main.js';
-
-process.exitCode = await run(process.argv.slice(2));
+'use strict';
+// CommonJS on purpose (see bin/package.json and scripts/build-cli.mjs): start-up.
+require('../dist/cli/zoomsig.cjs')
+  .run(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  });

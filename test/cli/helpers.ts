@@ -42,6 +42,8 @@ export interface RunOptions {
   cwd?: string;
   /** Kill the process after this long (default 10 s). */
   timeoutMs?: number;
+  /** Options for node itself, before the script (`--require`, say). */
+  nodeArgs?: string[];
 }
 
 export interface RunResult {
@@ -85,7 +87,7 @@ export function runCli(args: readonly string[], opts: RunOptions = {}): Promise<
 
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), BIN, ...args], {
       cwd: opts.cwd ?? emptyCwd(),
       env,
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+/**
+ * Start-up of zoomsig's commands against bare `node -e 0`, on this machine.
+ *
+ *   npm run build && node scripts/bench-startup.mjs [runs]
+ *
+ * The commands are run in turn, round after round, so that drift in the
+ * machine's speed (other load, CPU frequency) hits all of them alike; each
+ * figure is the median wall time of one spawn. hyperfine gives the same
+ * figures on a quiet machine; on a busy VM its sequential batches drift.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const runs = Number(process.argv[2] ?? 200);
+const bin = `${root}bin/zoomsig.js`;
+const token = JSON.parse(readFileSync(`${root}examples/endpoint-reply.json`, 'utf8')).signature;
+const secret = 'FakeClientSecret0123456789abcdef';
+
+const commands = [
+  ['node -e 0', ['-e', '0']],
+  ['zoomsig decode <token>', [bin, 'decode', token]],
+  ['zoomsig verify <token>', [bin, 'verify', '--ignore-exp', token]],
+  ['zoomsig generate --native', [bin, 'generate', '--native', '--key', 'FakeClientId0123456789']],
+];
+const env = { ...process.env, NO_COLOR: '1', ZOOM_MEETING_SDK_SECRET: secret };
+const times = commands.map(() => []);
+
+for (let round = 0; round < runs + 5; round += 1) {
+  commands.forEach(([, args], index) => {
+    const start = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'ignore'] });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (result.status !== 0) throw new Error(`${commands[index][0]} exited ${result.status}`);
+    if (round >= 5) times[index].push(ms); // the first rounds warm the file cache
+  });
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+const base = median(times[0]);
+console.log(`node ${process.version}, ${runs} interleaved runs each, median wall time per spawn`);
+for (const [index, [name]] of commands.entries()) {
+  const value = median(times[index]);
+  console.log(`${name.padEnd(28)} ${value.toFixed(1).padStart(6)} ms   ${(value / base).toFixed(2)}× node -e 0`);
+}
