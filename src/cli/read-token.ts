@@ -12,7 +12,12 @@ export const FIRST_BYTE_TIMEOUT_MS = 5_000;
 
 export async function readTokenInput(positionals: readonly string[], io: Io, command: string): Promise<string> {
   const argument = positionals[0];
-  if (argument !== undefined && argument !== '-') return argument;
+  if (argument !== undefined && argument !== '-') {
+    if (argument.trim() === '') {
+      throw new ZoomsigError('UNREADABLE_INPUT', `the token argument is empty: nothing to ${command}. Is the variable holding it set?`, 'token');
+    }
+    return argument;
+  }
   if (argument === undefined && io.stdin.isTTY) {
     throw new ZoomsigError(
       'MISSING_VALUE',

@@ -179,6 +179,8 @@ describe.concurrent('zoomsig decode: what it shows', () => {
     expect(text.stdout).toMatch(/REST API/);
     expect(text.stdout).toMatch(/zoomsig generate/);
     expect(text.stdout).toMatch(/^\s+exp\s+\d+\s+2026-01-01T01:00:00Z\s+in 1h$/m);
+    expect(text.stdout).toMatch(/^signature\s+.*signed by Zoom/m);
+    expect(text.stdout).not.toMatch(/run zoomsig verify/);
     expect((JSON.parse(json.stdout) as DecodeJson).kind).toBe('oauth-token');
   });
 
@@ -216,6 +218,22 @@ describe.concurrent('zoomsig decode: bad input', () => {
   it('empty stdin exits 2 with one line', async () => {
     const line = usageErrorLine(await decode(['-'], ''));
     expect(line).toMatch(/standard input was empty/);
+  });
+
+  it('an empty token argument (an unset variable) exits 2', async () => {
+    const line = usageErrorLine(await decode(['']));
+    expect(line).toMatch(/token argument is empty/);
+  });
+
+  it.each([
+    ['prose', 'hello there', 'not-a-token'],
+    ['base64 of the key alone', Buffer.from('FakeClientId0123456789').toString('base64'), 'encoded-key-only'],
+    ['a bare HMAC', Buffer.alloc(32, 7).toString('base64'), 'bare-hmac'],
+  ])('%s exits 1 and says what it is and what to do', async (_name, input, id) => {
+    const result = await decode([input]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`✗ ${id}`);
+    expect(result.stdout).toContain('fix:');
   });
 
   it('white space only on stdin exits 2', async () => {

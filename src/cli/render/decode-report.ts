@@ -3,9 +3,19 @@ import type { DecodedToken } from '../../core/decode-token.js';
 import { isoFromSeconds } from '../../core/time.js';
 import { timeClaimsOf, type TimeClaim } from '../../core/time-claims.js';
 import { TOKEN_KIND_ADVICE, TOKEN_KIND_LABELS } from '../../core/token-kind.js';
+import { formatFindings } from '../../core/token-findings.js';
 import type { Output } from '../io.js';
+import { findingLines } from './findings.js';
 
 const NOT_CHECKED = 'not checked: run zoomsig verify with your secret to check it.';
+const SIGNED_BY_ZOOM = 'signed by Zoom, not by you: no secret of yours verifies it.';
+
+/** Format findings decode shows itself: what the input is when it is not a token. */
+const NOT_A_TOKEN_IDS = new Set(['not-a-token', 'bare-hmac', 'encoded-key-only']);
+
+function signatureNote(decoded: DecodedToken): string {
+  return decoded.kind === 'oauth-token' || decoded.kind === 'zak' ? SIGNED_BY_ZOOM : NOT_CHECKED;
+}
 
 export function decodeJson(decoded: DecodedToken, now: number): Record<string, unknown> {
   return {
@@ -19,7 +29,7 @@ export function decodeJson(decoded: DecodedToken, now: number): Record<string, u
     encodedText: decoded.encodedText ?? null,
     unwrapped: decoded.unwrapped.map((u) => u.description),
     problems: decoded.problems,
-    signature: { checked: false, note: NOT_CHECKED },
+    signature: { checked: false, note: signatureNote(decoded) },
     now: isoFromSeconds(now),
   };
 }
@@ -28,8 +38,6 @@ export function decodeText(decoded: DecodedToken, now: number, output: Output): 
   const lines: string[] = [];
   const label = (text: string): string => output.paint('bold', text);
   lines.push(`${label('kind')}       ${TOKEN_KIND_LABELS[decoded.kind]}`);
-  if (decoded.format === 'bare-hmac') lines.push(`           an HMAC on its own (${decoded.token.length} characters): no header, no payload.`);
-  if (decoded.format === 'encoded-text') lines.push(`           base64 of plain text: "${decoded.encodedText ?? ''}"`);
   if (decoded.unwrapped.length > 0) {
     lines.push(`${label('cleaned')}    took off ${decoded.unwrapped.map((u) => u.description).join(', ')}`);
   }
@@ -45,12 +53,14 @@ export function decodeText(decoded: DecodedToken, now: number, output: Output): 
       ...objectLines({ apiKey, meetingNumber, timestamp: decoded.legacy.timestamp, role, hash }, claims),
     );
   }
-  if (decoded.problems.length > 0) {
+  const notAToken = formatFindings(decoded).filter((finding) => NOT_A_TOKEN_IDS.has(finding.id));
+  if (notAToken.length > 0) lines.push('', ...findingLines(notAToken, output));
+  if (decoded.problems.length > 0 && notAToken.length === 0) {
     lines.push('', label('problems'), ...decoded.problems.map((p) => `  ${output.paint('red', '✗')} ${p.message}`));
   }
   if (decoded.format === 'jwt' || decoded.format === 'legacy') {
     const size = decoded.signatureBytes === undefined ? '' : `${decoded.signatureBytes} bytes, `;
-    lines.push('', `${label('signature')}  ${size}${NOT_CHECKED}`);
+    lines.push('', `${label('signature')}  ${size}${signatureNote(decoded)}`);
   }
   const advice = TOKEN_KIND_ADVICE[decoded.kind];
   if (advice) lines.push('', `${output.paint('yellow', '!')} ${advice}`);
