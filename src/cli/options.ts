@@ -36,7 +36,11 @@ export const OPTIONS = {
     value: '<n>',
     description: 'meeting number: 85746065012, "857 4606 5012", 857-4606-5012 or a join URL',
   },
-  role: { type: 'string', value: '<r>', description: '0 / participant (join) or 1 / host (start)' },
+  role: {
+    type: 'string',
+    value: '<r>',
+    description: '0 / participant (join) or 1 / host (start); required for a web signature, default 0 for video',
+  },
   sdk: { type: 'string', value: '<meeting|video>', description: 'which SDK the token is for (default: meeting)' },
   product: { type: 'string', value: '<meeting|video>', description: 'alias of --sdk' },
   now: {

@@ -23,6 +23,8 @@ export interface TokenContext {
   sdk?: 'meeting' | 'video' | undefined;
   /** The key (Client ID / SDK Key) the token should carry. */
   key?: string | undefined;
+  /** Where that key came from, for messages ("--key", "ZOOM_MEETING_SDK_KEY"). */
+  keyLabel?: string | undefined;
   /** Skip the checks against the clock (expired, iat-in-future, expires-soon). */
   ignoreExp?: boolean | undefined;
   /** Seconds an iat may be ahead of now. Default 60. */
@@ -258,7 +260,7 @@ export function claimFindings(decoded: DecodedToken, context: TokenContext): Fin
         findings.push({
           id: 'key-mismatch',
           severity: 'error',
-          message: `${claim} is "${value}", but the key you gave is "${context.key}".`,
+          message: `${claim} is "${value}", but ${context.keyLabel ? `the key from ${context.keyLabel}` : 'the key you gave'} is "${context.key}".`,
           hint: 'Sign with the Client ID and Client Secret of the same app, and pass that Client ID to join().',
           claim,
           value,

@@ -34,6 +34,8 @@ export interface VerifyOptions {
   now: Clock;
   /** The key the token should carry. */
   key?: string;
+  /** Where that key came from, for messages ("--key", "ZOOM_MEETING_SDK_KEY"). */
+  keyLabel?: string;
   /** Which SDK the token is for. */
   sdk?: 'meeting' | 'video';
   /** Do not judge exp / iat against the clock. */
@@ -68,6 +70,7 @@ export async function verifyToken(token: string, options: VerifyOptions): Promis
     now: toUnixSeconds(options.now),
     sdk: options.sdk,
     key: options.key,
+    keyLabel: options.keyLabel,
     ignoreExp: options.ignoreExp,
     skewSeconds: options.skewSeconds,
   };

@@ -261,9 +261,20 @@ describe.concurrent('zoomsig decode: bad input', () => {
     expect(line).toMatch(/takes one token/);
   });
 
-  it('--format github is not for decode', async () => {
-    const line = usageErrorLine(await decode(['--format', 'github', TOKEN]));
-    expect(line).toMatch(/--format takes text, json/);
+  it('--format github annotates what is wrong with the input, then the kind', async () => {
+    const [bad, good] = await Promise.all([
+      decode(['--format', 'github', 'hello there']),
+      decode(['--format', 'github', TOKEN]),
+    ]);
+    expect(bad.code).toBe(1);
+    expect(lines(bad.stdout)[0]).toMatch(/^::error title=zoomsig not-a-token::This is not a JWT/);
+    expect(good.code).toBe(0);
+    expect(lines(good.stdout)).toEqual(['::notice title=zoomsig::decoded: Meeting SDK signature (JWT).']);
+  });
+
+  it('--format yaml is refused with the list', async () => {
+    const line = usageErrorLine(await decode(['--format', 'yaml', TOKEN]));
+    expect(line).toMatch(/--format takes text, json, github/);
   });
 
   it('decode takes no --secret', async () => {

@@ -218,6 +218,17 @@ describe.concurrent('zoomsig generate: credentials', () => {
     expect(fromFile.stdout).toBe(fromEnv.stdout);
   });
 
+  it('white space around key and secret (a sloppy .env) is removed, with a warning each', async () => {
+    const [sloppy, clean] = await Promise.all([
+      runCli(WEB, { env: { ZOOM_MEETING_SDK_KEY: ` ${KEY}\n`, ZOOM_MEETING_SDK_SECRET: `${SECRET} ` } }),
+      runCli(WEB, { env: MEETING_ENV }),
+    ]);
+    expect(sloppy.code).toBe(0);
+    expect(sloppy.stdout).toBe(clean.stdout);
+    expect(sloppy.stderr).toMatch(/warning: removed white space around the key from ZOOM_MEETING_SDK_KEY/);
+    expect(sloppy.stderr).toMatch(/warning: removed white space around the secret from ZOOM_MEETING_SDK_SECRET/);
+  });
+
   it('the environment wins over .env', async () => {
     const cwd = makeTempDir({ '.env': 'ZOOM_MEETING_SDK_KEY=DotenvKey0123456789\nZOOM_MEETING_SDK_SECRET=DotenvSecret0123456789\n' });
     const result = await runCli([...WEB, '--json'], { cwd, env: MEETING_ENV });

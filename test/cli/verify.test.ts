@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   KEY,
+  MEETING_ENV,
   NOW,
   NOW_ARGS,
   SECRET,
@@ -224,8 +225,22 @@ describe.concurrent('zoomsig verify', () => {
     expect(result.code).toBe(1);
     const out = lines(result.stdout);
     expect(out.length).toBeGreaterThan(0);
-    for (const line of out) expect(line).toMatch(/^::(error|warning|notice) title=zoomsig [a-z-]+::\S/);
+    for (const line of out) expect(line).toMatch(/^::(error|warning|notice) title=zoomsig( [a-z-]+)?::\S/);
     expect(out).toContainEqual(expect.stringMatching(/^::error title=zoomsig expired::exp was 2025-12-31T23:13:20Z/));
+    expect(out.at(-1)).toBe('::notice title=zoomsig::Zoom would reject this signature.');
+  });
+
+  it('--format github of a good token prints only the verdict notice', async () => {
+    const result = await verify(['--format', 'github', VALID]);
+    expect(result.code).toBe(0);
+    expect(lines(result.stdout)).toEqual(['::notice title=zoomsig::Zoom would accept this signature.']);
+  });
+
+  it('a token for another app than ZOOM_MEETING_SDK_KEY is a key-mismatch naming the variable', async () => {
+    const other = signJwt(meetingPayload({}, { key: 'OtherClientId0000000000' }), SECRET);
+    const result = await runCli(['verify', ...NOW_ARGS, other], { env: { ...MEETING_ENV } });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/key-mismatch .*"OtherClientId0000000000", but the key from ZOOM_MEETING_SDK_KEY is "FakeClientId0123456789"/);
   });
 
   it('--format github of a warning prints ::warning', async () => {

@@ -41,9 +41,8 @@ export async function runGenerate({ values, io, output }: CommandInput): Promise
     secret = secret.trim();
     output.warn(`removed white space around the secret from ${(secrets[0] as { label: string }).label}; Zoom's secrets never hold any.`);
   }
-  if (key.value.trim() !== key.value) {
-    throw new ZoomsigError('INVALID_OPTION', `the key from ${key.source} has white space around it; Zoom's keys never do. Fix where it is set.`, 'key');
-  }
+  const keyValue = key.value.trim();
+  if (keyValue !== key.value) output.warn(`removed white space around the key from ${key.source}; Zoom's keys never hold any.`);
 
   const expiresInSeconds = values['expires-in'] === undefined ? undefined : parseDuration(values['expires-in']);
   let options: SignatureOptions;
@@ -53,7 +52,7 @@ export async function runGenerate({ values, io, output }: CommandInput): Promise
     }
     options = {
       sdk: 'video',
-      key: key.value,
+      key: keyValue,
       secret,
       now,
       topic: values.topic,
@@ -72,7 +71,7 @@ export async function runGenerate({ values, io, output }: CommandInput): Promise
     if (values.meeting !== undefined) warnOnMeetingLength(normaliseMeetingNumber(values.meeting), output);
     options = {
       sdk: 'meeting',
-      key: key.value,
+      key: keyValue,
       secret,
       now,
       native: values.native === true,

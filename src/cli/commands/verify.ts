@@ -27,12 +27,13 @@ export async function runVerify({ values, positionals, io, output }: CommandInpu
     const what = `The ${sdk === 'video' ? 'Video' : 'Meeting'} SDK secret to verify with`;
     throw new ZoomsigError('MISSING_VALUE', missingMessage(what, '--secret-file (or --secret)', envNames(sdk).secret, env), 'secret');
   }
-  const key = values.key ?? (values.sdk !== undefined ? resolveKey(values, env, sdk)?.value : undefined);
+  // The configured key, when there is one: a token made for another app is the commonest 3712.
+  const key = resolveKey(values, env, sdk);
 
   const result = await verifyToken(input, {
     secrets,
     now,
-    ...(key !== undefined && { key }),
+    ...(key !== undefined && { key: key.value, keyLabel: key.source }),
     ...(sdkFlag !== undefined && { sdk: sdkFlag }),
     ...(values['ignore-exp'] && { ignoreExp: true }),
     ...(skewSeconds !== undefined && { skewSeconds }),
@@ -40,7 +41,7 @@ export async function runVerify({ values, positionals, io, output }: CommandInpu
 
   const failed = !result.ok || (values.strict === true && result.verdict === 'warn');
   if (format === 'json') output.out(JSON.stringify(verifyJson(result, now), null, 2));
-  else if (format === 'github') output.out(githubAnnotations(result.findings) || '');
+  else if (format === 'github') output.out(githubAnnotations(result.findings, verdictSentence(result)));
   else output.out(verifyText(result, now, values.strict === true, output));
   return failed ? EXIT.problem : EXIT.ok;
 }
@@ -78,6 +79,10 @@ function verifyText(result: VerifyResult, now: number, strict: boolean, output: 
   if (result.findings.length > 0) lines.push('', ...findingLines(result.findings, output));
   lines.push('', verdictLine(result, now, strict, output));
   return lines.join('\n');
+}
+
+function verdictSentence(result: VerifyResult): string {
+  return result.ok ? 'Zoom would accept this signature.' : 'Zoom would reject this signature.';
 }
 
 function verdictLine(result: VerifyResult, now: number, strict: boolean, output: Output): string {

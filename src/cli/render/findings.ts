@@ -17,16 +17,20 @@ export function findingLines(findings: readonly Finding[], output: Output): stri
   });
 }
 
-/** `::error title=zoomsig expired::exp was …` lines, escaped as the Actions runner wants. */
-export function githubAnnotations(findings: readonly Finding[]): string {
+/**
+ * `::error title=zoomsig expired::exp was …` lines, escaped as the Actions
+ * runner wants, and a closing `::notice` with the verdict so that a clean run
+ * shows in the log too.
+ */
+export function githubAnnotations(findings: readonly Finding[], verdict: string): string {
   const command: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
-  return findings
-    .map((finding) => {
-      const title = escapeProperty(`zoomsig ${finding.id}`);
-      const body = escapeData(finding.hint ? `${finding.message} Fix: ${finding.hint}` : finding.message);
-      return `::${command[finding.severity]} title=${title}::${body}`;
-    })
-    .join('\n');
+  const lines = findings.map((finding) => {
+    const title = escapeProperty(`zoomsig ${finding.id}`);
+    const body = escapeData(finding.hint ? `${finding.message} Fix: ${finding.hint}` : finding.message);
+    return `::${command[finding.severity]} title=${title}::${body}`;
+  });
+  lines.push(`::notice title=zoomsig::${escapeData(verdict)}`);
+  return lines.join('\n');
 }
 
 function escapeData(text: string): string {
