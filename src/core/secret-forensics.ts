@@ -30,23 +30,23 @@ export function secretVariants(secret: string): SecretVariant[] {
 
   const trimmed = secret.trim();
   if (trimmed !== secret) {
-    add('secret-whitespace', 'the secret with its surrounding white space trimmed', utf8(trimmed));
+    add('secret-whitespace', 'your secret without the white space around it', utf8(trimmed));
   }
   for (const [suffix, words] of [
     ['\n', 'a trailing newline'],
     ['\r\n', 'a trailing CRLF'],
     [' ', 'a trailing space'],
   ] as const) {
-    add('secret-whitespace', `the secret plus ${words}`, utf8(trimmed + suffix));
+    add('secret-whitespace', `your secret plus ${words}`, utf8(trimmed + suffix));
   }
-  add('secret-whitespace', 'the secret plus a leading space', utf8(` ${trimmed}`));
+  add('secret-whitespace', 'your secret with a leading space', utf8(` ${trimmed}`));
 
   if (/^(?:[0-9a-fA-F]{2})+$/.test(trimmed)) {
-    add('secret-encoding', 'the secret hex-decoded to bytes', Buffer.from(trimmed, 'hex'));
+    add('secret-encoding', 'your secret hex-decoded to bytes', Buffer.from(trimmed, 'hex'));
   }
   if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(trimmed) && trimmed.replace(/=+$/, '').length % 4 !== 1) {
     const decoded = Buffer.from(trimmed.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
-    if (decoded.length > 0) add('secret-encoding', 'the secret base64-decoded to bytes', decoded);
+    if (decoded.length > 0) add('secret-encoding', 'your secret base64-decoded to bytes', decoded);
   }
   return variants;
 }
@@ -55,7 +55,7 @@ export function secretVariants(secret: string): SecretVariant[] {
 export function keyAsSecretVariant(key: string): SecretVariant {
   return {
     id: 'key-secret-swapped',
-    description: 'the key (Client ID / SDK Key) used as the secret',
+    description: 'the key (Client ID / SDK Key) as the secret',
     bytes: Buffer.from(key, 'utf8'),
   };
 }

@@ -234,7 +234,7 @@ function diagnoseSecret(
 
 const FORENSIC_HINTS: Record<SecretVariant['id'], string> = {
   'secret-whitespace':
-    'Trim the secret where your server reads it (env files and `echo` add newlines), and sign with exactly the value shown in the Marketplace.',
+    'One copy of the secret has white space the other lacks: trim it where it is read (env files and `echo` add newlines) and sign with exactly the value shown in the Marketplace.',
   'key-secret-swapped':
     'Sign with the Client Secret and put the Client ID in appKey/sdkKey: the two are swapped or the key was used twice.',
   'secret-encoding':

@@ -1,6 +1,6 @@
 /** zoomsig generate: a new signature, the token alone on stdout. */
 import { ZoomsigError } from '../../core/errors.js';
-import { generateSignature, type SignatureOptions } from '../../core/generate.js';
+import { generateSignature, type Role, type SignatureOptions } from '../../core/generate.js';
 import { normaliseMeetingNumber } from '../../core/normalise.js';
 import { parseDuration } from '../../core/time.js';
 import { MEETING_NUMBER_DIGITS } from '../../core/zoom-rules.js';
@@ -8,6 +8,7 @@ import type { CommandInput } from '../commands.js';
 import { formatOption, nowOption, sdkOption } from '../common-options.js';
 import { Environment, envNames, missingMessage, resolveKey, resolveSecrets } from '../credentials.js';
 import { EXIT } from '../exit-codes.js';
+import type { Output } from '../io.js';
 
 export async function runGenerate({ values, io, output }: CommandInput): Promise<number> {
   const format = formatOption(values, ['text', 'json']);
@@ -31,18 +32,13 @@ export async function runGenerate({ values, io, output }: CommandInput): Promise
 
   const key = resolveKey(values, env, sdk);
   if (key === undefined) throw new ZoomsigError('MISSING_VALUE', missingMessage('The SDK key / Client ID', '--key', names.key, env), 'key');
-  const secrets = resolveSecrets(values, env, sdk, output);
-  if (secrets.length === 0) {
+  const [given, ...more] = resolveSecrets(values, env, sdk, output);
+  if (given === undefined) {
     throw new ZoomsigError('MISSING_VALUE', missingMessage('The SDK secret / Client Secret', '--secret-file (or --secret)', names.secret, env), 'secret');
   }
-  if (secrets.length > 1) throw new ZoomsigError('USAGE', 'generate signs with one secret; give --secret or --secret-file once.');
-  let secret = (secrets[0] as { value: string }).value;
-  if (secret.trim() !== secret) {
-    secret = secret.trim();
-    output.warn(`removed white space around the secret from ${(secrets[0] as { label: string }).label}; Zoom's secrets never hold any.`);
-  }
-  const keyValue = key.value.trim();
-  if (keyValue !== key.value) output.warn(`removed white space around the key from ${key.source}; Zoom's keys never hold any.`);
+  if (more.length > 0) throw new ZoomsigError('USAGE', 'generate signs with one secret; give --secret or --secret-file once.');
+  const secret = trimmedWithWarning(given.value, `the secret from ${given.label}`, output);
+  const keyValue = trimmedWithWarning(key.value, `the key from ${key.source}`, output);
 
   const expiresInSeconds = values['expires-in'] === undefined ? undefined : parseDuration(values['expires-in']);
   let options: SignatureOptions;
@@ -56,7 +52,7 @@ export async function runGenerate({ values, io, output }: CommandInput): Promise
       secret,
       now,
       topic: values.topic,
-      ...(values.role !== undefined && { role: values.role as '0' }),
+      ...(values.role !== undefined && { role: values.role as Role }),
       ...(values['session-key'] !== undefined && { sessionKey: values['session-key'] }),
       ...(values['user-identity'] !== undefined && { userIdentity: values['user-identity'] }),
       ...(expiresInSeconds !== undefined && { expiresInSeconds }),
@@ -77,7 +73,7 @@ export async function runGenerate({ values, io, output }: CommandInput): Promise
       native: values.native === true,
       webrtc: values.webrtc === true,
       ...(values.meeting !== undefined && { meetingNumber: values.meeting }),
-      ...(values.role !== undefined && { role: values.role as '0' }),
+      ...(values.role !== undefined && { role: values.role as Role }),
       ...(expiresInSeconds !== undefined && { expiresInSeconds }),
     };
   }
@@ -93,7 +89,14 @@ export async function runGenerate({ values, io, output }: CommandInput): Promise
   return EXIT.ok;
 }
 
-function warnOnMeetingLength(meetingNumber: string, output: { warn(text: string): void }): void {
+/** A sloppy .env leaves white space around values; Zoom's keys and secrets never hold any. */
+function trimmedWithWarning(value: string, what: string, output: Output): string {
+  const trimmed = value.trim();
+  if (trimmed !== value) output.warn(`removed white space around ${what}; Zoom's keys and secrets never hold any.`);
+  return trimmed;
+}
+
+function warnOnMeetingLength(meetingNumber: string, output: Output): void {
   const { min, max } = MEETING_NUMBER_DIGITS;
   if (meetingNumber.length < min || meetingNumber.length > max) {
     output.warn(`meeting number ${meetingNumber} has ${meetingNumber.length} digits; Zoom's are ${min} to ${max}. Check it.`);
