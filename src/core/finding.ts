@@ -1,6 +1,7 @@
 /**
  * Findings are data: renderers (text, JSON, GitHub annotations) are two views
- * of the same list. Check ids are the stable names of the CLI contract.
+ * of the same list. Check ids are the stable names of the CLI contract, all of
+ * them; verify reports those it can see without doctor (see the README).
  */
 
 export const CHECK_IDS = [
@@ -44,6 +45,9 @@ export const CHECK_IDS = [
   'secret-whitespace',
   'key-secret-swapped',
   'secret-encoding',
+  // Join context (doctor --join)
+  'host-needs-zak',
+  'sdk-key-join-mismatch',
 ] as const;
 
 export type CheckId = (typeof CHECK_IDS)[number];
