@@ -2,6 +2,7 @@
  * The command table: name, summary, usage, options, examples, and how to
  * load the code that runs it (imported only when that command runs).
  */
+import type { Environment } from './credentials.js';
 import type { Io, Output } from './io.js';
 import type { OptionName, OptionValues } from './options.js';
 
@@ -10,6 +11,8 @@ export interface CommandInput {
   positionals: string[];
   io: Io;
   output: Output;
+  /** Environment variables and .env, read once per run. */
+  environment: Environment;
 }
 
 export type CommandRunner = (input: CommandInput) => Promise<number>;

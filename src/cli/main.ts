@@ -15,14 +15,15 @@ import { OPTIONS, type OptionValues } from './options.js';
 export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const output = new Output(io, { noColor: argv.includes('--no-color') });
   try {
-    protectKnownSecrets(argv, new Environment(io), output);
-    return await dispatch(argv, io, output);
+    const environment = new Environment(io);
+    protectKnownSecrets(argv, environment, output);
+    return await dispatch(argv, io, output, environment);
   } catch (error) {
     return reportError(error, io, output);
   }
 }
 
-async function dispatch(argv: readonly string[], io: Io, output: Output): Promise<number> {
+async function dispatch(argv: readonly string[], io: Io, output: Output, environment: Environment): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     const topic = first === 'help' ? rest[0] : undefined;
@@ -51,7 +52,7 @@ async function dispatch(argv: readonly string[], io: Io, output: Output): Promis
     return EXIT.ok;
   }
   const runner = await command.load();
-  return runner({ values, positionals, io, output });
+  return runner({ values, positionals, io, output, environment });
 }
 
 function findCommand(name: string): CommandSpec | undefined {

@@ -6,15 +6,14 @@ import { parseDuration } from '../../core/time.js';
 import { MEETING_NUMBER_DIGITS } from '../../core/zoom-rules.js';
 import type { CommandInput } from '../commands.js';
 import { formatOption, nowOption, sdkOption } from '../common-options.js';
-import { Environment, envNames, missingMessage, resolveKey, resolveSecrets } from '../credentials.js';
+import { envNames, missingMessage, resolveKey, resolveSecrets } from '../credentials.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../io.js';
 
-export async function runGenerate({ values, io, output }: CommandInput): Promise<number> {
+export async function runGenerate({ values, io, output, environment: env }: CommandInput): Promise<number> {
   const format = formatOption(values, ['text', 'json']);
   const sdk = sdkOption(values) ?? 'meeting';
   const now = nowOption(values, io);
-  const env = new Environment(io);
   const names = envNames(sdk);
 
   if (sdk === 'video') {

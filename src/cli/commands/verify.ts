@@ -6,13 +6,13 @@ import { TOKEN_KIND_LABELS } from '../../core/token-kind.js';
 import { verifyToken, type VerifyResult } from '../../core/verify.js';
 import type { CommandInput } from '../commands.js';
 import { formatOption, nowOption, sdkOption, skewOption } from '../common-options.js';
-import { Environment, envNames, missingMessage, resolveKey, resolveSecrets } from '../credentials.js';
+import { envNames, missingMessage, resolveKey, resolveSecrets } from '../credentials.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../io.js';
 import { readTokenInput } from '../read-token.js';
 import { findingLines, githubAnnotations } from '../render/findings.js';
 
-export async function runVerify({ values, positionals, io, output }: CommandInput): Promise<number> {
+export async function runVerify({ values, positionals, io, output, environment: env }: CommandInput): Promise<number> {
   const format = formatOption(values, ['text', 'json', 'github']);
   const now = nowOption(values, io);
   const skewSeconds = skewOption(values);
@@ -21,7 +21,6 @@ export async function runVerify({ values, positionals, io, output }: CommandInpu
 
   // Which credentials to read: the SDK the user named, else the token's own kind.
   const sdk = sdkFlag ?? (decodeToken(input).kind === 'video-sdk' ? 'video' : 'meeting');
-  const env = new Environment(io);
   const secrets = resolveSecrets(values, env, sdk, output);
   if (secrets.length === 0) {
     const what = `The ${sdk === 'video' ? 'Video' : 'Meeting'} SDK secret to verify with`;
