@@ -10,6 +10,7 @@ import { envNames, missingMessage, resolveKey, resolveSecrets } from '../credent
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../io.js';
 import { readTokenInput } from '../read-token.js';
+import { fieldLine } from '../render/field-line.js';
 import { findingLines, githubAnnotations } from '../render/findings.js';
 
 export async function runVerify({ values, positionals, io, output, environment: env }: CommandInput): Promise<number> {
@@ -64,16 +65,16 @@ function verifyJson(result: VerifyResult, now: number): Record<string, unknown> 
 }
 
 function verifyText(result: VerifyResult, now: number, strict: boolean, output: Output): string {
-  const lines: string[] = [`${output.paint('bold', 'kind')}       ${TOKEN_KIND_LABELS[result.kind]}`];
+  const lines: string[] = [fieldLine(output, 'kind', TOKEN_KIND_LABELS[result.kind])];
   const { signature } = result;
   if (signature.secret) {
     const mark = signature.valid ? output.paint('green', '✓') : output.paint('yellow', '!');
     const suffix = signature.valid ? '' : ' (but the token is not encoded as Zoom requires)';
-    lines.push(`${output.paint('bold', 'signature')}  ${mark} matches ${signature.secret.label} (${signature.secret.masked})${suffix}`);
+    lines.push(fieldLine(output, 'signature', `${mark} matches ${signature.secret.label} (${signature.secret.masked})${suffix}`));
   } else if (signature.checked) {
-    lines.push(`${output.paint('bold', 'signature')}  ${output.paint('red', '✗')} does not match`);
+    lines.push(fieldLine(output, 'signature', `${output.paint('red', '✗')} does not match`));
   } else {
-    lines.push(`${output.paint('bold', 'signature')}  not checked: this token is not signed with a secret of yours`);
+    lines.push(fieldLine(output, 'signature', 'not checked: this token is not signed with a secret of yours'));
   }
   if (result.findings.length > 0) lines.push('', ...findingLines(result.findings, output));
   lines.push('', verdictLine(result, now, strict, output));

@@ -5,6 +5,7 @@ import { timeClaimsOf, type TimeClaim } from '../../core/time-claims.js';
 import { TOKEN_KIND_ADVICE, TOKEN_KIND_LABELS } from '../../core/token-kind.js';
 import { formatFindings } from '../../core/token-findings.js';
 import type { Output } from '../io.js';
+import { fieldLine } from './field-line.js';
 import { findingLines } from './findings.js';
 
 const NOT_CHECKED = 'not checked: run zoomsig verify with your secret to check it.';
@@ -37,9 +38,9 @@ export function decodeJson(decoded: DecodedToken, now: number): Record<string, u
 export function decodeText(decoded: DecodedToken, now: number, output: Output): string {
   const lines: string[] = [];
   const label = (text: string): string => output.paint('bold', text);
-  lines.push(`${label('kind')}       ${TOKEN_KIND_LABELS[decoded.kind]}`);
+  lines.push(fieldLine(output, 'kind', TOKEN_KIND_LABELS[decoded.kind]));
   if (decoded.unwrapped.length > 0) {
-    lines.push(`${label('cleaned')}    took off ${decoded.unwrapped.map((u) => u.description).join(', ')}`);
+    lines.push(fieldLine(output, 'cleaned', `took off ${decoded.unwrapped.map((u) => u.description).join(', ')}`));
   }
   const claims = timeClaimsOf(decoded, now);
 
@@ -60,7 +61,7 @@ export function decodeText(decoded: DecodedToken, now: number, output: Output): 
   }
   if (decoded.format === 'jwt' || decoded.format === 'legacy') {
     const size = decoded.signatureBytes === undefined ? '' : `${decoded.signatureBytes} bytes, `;
-    lines.push('', `${label('signature')}  ${size}${signatureNote(decoded)}`);
+    lines.push('', fieldLine(output, 'signature', `${size}${signatureNote(decoded)}`));
   }
   const advice = TOKEN_KIND_ADVICE[decoded.kind];
   if (advice) lines.push('', `${output.paint('yellow', '!')} ${advice}`);
