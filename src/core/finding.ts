@@ -1,7 +1,7 @@
 /**
- * Findings are data: renderers (text, JSON, GitHub annotations) are two views
- * of the same list. Check ids are the stable names of the CLI contract, all of
- * them; verify reports those it can see without doctor (see the README).
+ * Findings are data: renderers (text, JSON, GitHub annotations) are views of
+ * the same list. Check ids are the stable names of the CLI contract; each has
+ * its check in checks/registry.ts and its page in docs/checks/<id>.md.
  */
 
 export const CHECK_IDS = [
@@ -65,6 +65,8 @@ export interface Finding {
   claim?: string;
   /** The offending value, as found in the token. */
   value?: unknown;
+  /** The check's documentation page. */
+  docs?: string;
 }
 
 export type Verdict = 'ok' | 'warn' | 'fail';

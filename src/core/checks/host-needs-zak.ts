@@ -1,0 +1,18 @@
+import type { Check } from './check.js';
+
+export const hostNeedsZak: Check = {
+  id: 'host-needs-zak',
+  severity: 'error',
+  group: 'Join context',
+  title: 'Starting as host without a ZAK',
+  hint: "Get the host's ZAK from the REST API (GET /users/me/token?type=zak, with the host's OAuth token) and pass it as zak in join(); or sign with role 0 to join as a participant.",
+  run({ decoded, tokenSdk, join }) {
+    if (join === undefined || tokenSdk !== 'meeting') return undefined;
+    const role = decoded.payload?.role;
+    const starts = role === 1 || Number(join.role) === 1;
+    if (!starts) return [];
+    if (typeof join.zak === 'string' && join.zak.trim() !== '') return [];
+    const from = role === 1 ? 'The token has role 1 (start as host)' : 'The join() object has role 1 (start as host)';
+    return [{ message: `${from}, but the join() object has no zak: the Web SDK starts a meeting only with the host's ZAK.`, claim: 'zak' }];
+  },
+};
