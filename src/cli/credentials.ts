@@ -9,6 +9,7 @@ import { parseEnv } from 'node:util';
 import { ZoomsigError } from '../core/errors.js';
 import type { SecretInput } from '../core/verify.js';
 import { ENV } from '../core/zoom-rules.js';
+import { readUserFile } from './read-file.js';
 import type { Io, Output } from './io.js';
 import type { OptionValues } from './options.js';
 
@@ -113,14 +114,7 @@ export function resolveSecrets(values: OptionValues, env: Environment, sdk: Sdk,
 }
 
 function readSecretFile(path: string, output: Output): string {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
-    throw new ZoomsigError('UNREADABLE_INPUT', `cannot read the secret file ${path}: ${reason}.`, 'secret-file');
-  }
+  const text = readUserFile(path, 'the secret file', 'secret-file');
   const trimmed = text.replace(/\r?\n$/, '');
   if (trimmed !== text) output.note(`removed the trailing newline from ${path}.`);
   if (trimmed === '') throw new ZoomsigError('UNREADABLE_INPUT', `the secret file ${path} is empty.`, 'secret-file');

@@ -58,6 +58,17 @@ export const OPTIONS = {
   topic: { type: 'string', value: '<name>', description: 'video: the session name (tpc), as passed to join()' },
   'session-key': { type: 'string', value: '<k>', description: 'video: session_key claim' },
   'user-identity': { type: 'string', value: '<id>', description: 'video: user_identity claim' },
+  join: {
+    type: 'string',
+    value: '<file>',
+    description: 'doctor: the JSON object passed to client.join() / ZoomMtg.join() (meetingNumber, sdkKey, zak, role, signature)',
+  },
+  error: {
+    type: 'string',
+    value: '<code>',
+    description: 'doctor: the error Zoom gave (3712, 200, 3705, 124, 63, JWTTOKENWRONG…): findings ranked by it',
+  },
+  verbose: { type: 'boolean', short: 'v', description: 'doctor: list the checks that passed too' },
   'ignore-exp': { type: 'boolean', description: 'do not judge exp / iat against the clock' },
   skew: { type: 'string', value: '<seconds>', description: 'how far iat may be ahead of now (default 60)' },
   strict: { type: 'boolean', description: 'warnings fail too (exit 1)' },

@@ -4,11 +4,11 @@
  * Pure but for the HMAC work; the clock is passed in.
  */
 import { runChecks, timeSecondsOf, tokenSdkOf } from './checks/run-checks.js';
-import type { CheckContext } from './checks/check.js';
+import type { CheckContext, TimeSeconds } from './checks/check.js';
 import { decodeToken, type DecodedToken } from './decode-token.js';
 import { findErrorCode, rankFindings, unseenCauses, type ZoomErrorCause, type ZoomErrorCode } from './error-codes.js';
 import { ZoomsigError } from './errors.js';
-import { verdictOf, type CheckId, type Finding, type Verdict } from './finding.js';
+import { bySeverity, verdictOf, type CheckId, type Finding, type Verdict } from './finding.js';
 import type { JoinContext } from './join-context.js';
 import { normaliseMeetingNumber, normaliseRole } from './normalise.js';
 import { analyseSignature, type SecretInput, type SignatureAnalysis } from './signature-analysis.js';
@@ -52,6 +52,8 @@ export interface Diagnosis {
   signature: SignatureAnalysis;
   /** The clock the time claims were judged against, in Unix seconds. */
   now: number;
+  /** iat, exp and tokenExp as whole seconds, when they are. */
+  seconds: TimeSeconds;
   /** The error code given, with the causes no token check can see. */
   error?: { entry: ZoomErrorCode; code: string; unseen: ZoomErrorCause[] };
 }
@@ -80,7 +82,7 @@ export async function diagnoseToken(token: string, options: DoctorOptions): Prom
     signature,
   };
   const run = runChecks(context);
-  const findings = entry ? rankFindings(run.findings, entry) : run.findings;
+  const findings = entry ? rankFindings(run.findings, entry) : bySeverity(run.findings);
   return {
     kind: decoded.kind,
     verdict: verdictOf(findings),
@@ -90,6 +92,7 @@ export async function diagnoseToken(token: string, options: DoctorOptions): Prom
     skipped: run.skipped,
     signature,
     now,
+    seconds: context.seconds,
     ...(entry && options.error !== undefined && { error: { entry, code: options.error.trim().toUpperCase(), unseen: unseenCauses(entry) } }),
   };
 }

@@ -4,7 +4,7 @@
  * names the doctor checks that look for it; a cause with no check is one no
  * token can show, and says what to do instead.
  */
-import type { CheckId, Finding } from './finding.js';
+import { severityRank, type CheckId, type Finding } from './finding.js';
 
 export interface ZoomErrorCause {
   /** The cause, in plain words. */
@@ -174,7 +174,22 @@ export const ZOOM_ERROR_CODES: readonly ZoomErrorCode[] = [
       OTHER_TOKEN,
     ],
   },
-  { codes: ['3705'], platform: 'Web SDK', meaning: 'The signature has expired.', causes: [WINDOW, MILLISECONDS, LOCAL_TIME, CLOCK_AHEAD] },
+  {
+    codes: ['3705'],
+    platform: 'Web SDK',
+    meaning: 'The signature has expired.',
+    causes: [
+      WINDOW,
+      {
+        cause: 'The signature was made long before join() (once at page load, or cached) and ran out before the user joined.',
+        checks: ['expires-soon', 'expired'],
+        fix: 'Fetch a new signature from your endpoint right before each join().',
+      },
+      MILLISECONDS,
+      LOCAL_TIME,
+      CLOCK_AHEAD,
+    ],
+  },
   {
     codes: ['3706'],
     platform: 'Web SDK',
@@ -316,8 +331,6 @@ export function codesForCheck(id: CheckId): string[] {
   );
 }
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-
 /**
  * Findings ordered by how well they explain the code: errors before warnings
  * before info, and within each, those of the code's most frequent cause first,
@@ -329,7 +342,7 @@ export function rankFindings(findings: readonly Finding[], entry: ZoomErrorCode)
     return index === -1 ? entry.causes.length : index;
   };
   return findings
-    .map((finding, order) => ({ finding, order, rank: rank(finding), severity: SEVERITY_ORDER[finding.severity] }))
+    .map((finding, order) => ({ finding, order, rank: rank(finding), severity: severityRank(finding.severity) }))
     .sort((a, b) => a.severity - b.severity || a.rank - b.rank || a.order - b.order)
     .map(({ finding }) => finding);
 }

@@ -77,3 +77,15 @@ export function verdictOf(findings: readonly Finding[]): Verdict {
   if (findings.some((finding) => finding.severity === 'warning')) return 'warn';
   return 'ok';
 }
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors, then warnings, then info; the order within each is kept. */
+export function bySeverity(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+/** For sorting: 0 for errors, 1 for warnings, 2 for info. */
+export function severityRank(severity: Severity): number {
+  return SEVERITY_ORDER[severity];
+}

@@ -1,5 +1,5 @@
 /**
- * Start-up is a feature: decode must not evaluate what it does not use. The
+ * Start-up is a feature: decode, doctor and explain must not evaluate what they do not use. The
  * built CLI is one CommonJS bundle, so what a command "loads" shows in the
  * internal modules Node brings up for it (process.moduleLoadList).
  */
@@ -33,6 +33,19 @@ describe.concurrent('start-up', () => {
   it('decode evaluates neither jose, nor the ESM loader, nor a server or prompt module', async () => {
     const loaded = await modulesLoadedBy(['decode', TOKEN]);
     for (const module of HEAVY) expect(loaded).not.toContain(module);
+  });
+
+  it('doctor without a secret, and explain, evaluate none of them either', async () => {
+    for (const args of [['doctor', '--ignore-exp', TOKEN], ['explain', '3712'], ['explain', 'expired']]) {
+      const loaded = await modulesLoadedBy(args);
+      for (const module of HEAVY) expect(loaded, args.join(' ')).not.toContain(module);
+    }
+  });
+
+  it('doctor with a secret brings up no server or prompt module', async () => {
+    const loaded = await modulesLoadedBy(['doctor', '--ignore-exp', TOKEN], { ...MEETING_ENV });
+    expect(loaded).toContain('NativeModule internal/crypto/webcrypto');
+    for (const module of HEAVY.slice(1)) expect(loaded).not.toContain(module);
   });
 
   it('verify does bring up WebCrypto (jose ran), so the check above can fail', async () => {

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { generateSignature, verifyToken, ZoomsigError, type SignatureOptions } from '../../src/index.js';
+import { diagnoseToken, generateSignature, verifyToken, ZoomsigError, type SignatureOptions } from '../../src/index.js';
 
 const NOW = 1767225600;
 const IAT = NOW - 30;
@@ -69,6 +69,22 @@ describe('generateSignature', () => {
     const result = await verifyToken(token, { secrets: [SECRET], now: NOW, key: KEY, sdk });
     expect(result.findings).toEqual([]);
     expect(result.ok).toBe(true);
+
+    // doctor, told everything the user knows, has nothing to say: now and ten minutes later.
+    const role = payload.role ?? payload.role_type;
+    for (const now of [NOW, NOW + 600]) {
+      const diagnosis = await diagnoseToken(token, {
+        secrets: [SECRET],
+        now,
+        key: KEY,
+        sdk,
+        ...(typeof payload.mn === 'string' && { meeting: payload.mn, join: { meetingNumber: payload.mn, sdkKey: KEY, role, zak: 'FakeZak', keys: [] } }),
+        ...(typeof role === 'number' && { role }),
+      });
+      expect(diagnosis.findings).toEqual([]);
+      expect(diagnosis.verdict).toBe('ok');
+      expect(diagnosis.signature.valid).toBe(true);
+    }
   });
 
   const invalid: [string, SignatureOptions, RegExp][] = [

@@ -12,7 +12,7 @@ export const hostNeedsZak: Check = {
     const starts = role === 1 || Number(join.role) === 1;
     if (!starts) return [];
     if (typeof join.zak === 'string' && join.zak.trim() !== '') return [];
-    const from = role === 1 ? 'The token has role 1 (start as host)' : 'The join() object has role 1 (start as host)';
-    return [{ message: `${from}, but the join() object has no zak: the Web SDK starts a meeting only with the host's ZAK.`, claim: 'zak' }];
+    const from = role === 1 ? 'The token has role 1 (start as host), but the join() object has no zak' : 'The join() object has role 1 (start as host) but no zak';
+    return [{ message: `${from}: the Web SDK starts a meeting only with the host's ZAK.`, claim: 'zak' }];
   },
 };

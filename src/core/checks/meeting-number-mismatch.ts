@@ -11,7 +11,7 @@ export const meetingNumberMismatch: Check = {
     const payload = decoded.payload;
     const expected = [
       ...(meeting ? [meeting] : []),
-      ...(join?.meetingNumber !== undefined ? [{ value: digitsOf(join.meetingNumber), label: 'meetingNumber in --join' }] : []),
+      ...(join?.meetingNumber !== undefined ? [{ value: digitsOf(join.meetingNumber), label: "the join() object's meetingNumber" }] : []),
     ];
     if (tokenSdk !== 'meeting' || payload === undefined || expected.length === 0) return undefined;
     const mn = meetingNumberText(payload.mn);
@@ -20,7 +20,7 @@ export const meetingNumberMismatch: Check = {
     const drafts: FindingDraft[] = [];
     for (const { value, label } of expected) {
       if (value !== mn) {
-        drafts.push({ message: `mn is "${mn}", but the meeting number from ${label} is "${value}".`, claim: 'mn', value: payload.mn });
+        drafts.push({ message: `mn is "${mn}", but ${label} is "${value}".`, claim: 'mn', value: payload.mn });
       }
     }
     return drafts;

@@ -14,7 +14,7 @@ export const roleMismatch: Check = {
     const payload = context.decoded.payload;
     const expected = [
       ...(context.role ? [context.role] : []),
-      ...(context.join?.role !== undefined ? [{ value: context.join.role, label: 'role in --join' }] : []),
+      ...(context.join?.role !== undefined ? [{ value: context.join.role, label: "the join() object's role" }] : []),
     ];
     if (claim === undefined || payload === undefined || expected.length === 0) return undefined;
     const actual = Number(payload[claim]);
@@ -23,7 +23,7 @@ export const roleMismatch: Check = {
     for (const { value, label } of expected) {
       if (Number(value) !== actual) {
         drafts.push({
-          message: `${claim} is ${ROLE_WORDS[actual]}, but the role from ${label} is ${JSON.stringify(value)}.`,
+          message: `${claim} is ${ROLE_WORDS[actual]}, but ${label} is ${JSON.stringify(value)}.`,
           claim,
           value: payload[claim],
         });
