@@ -61,6 +61,11 @@ describe('parity: checks, docs pages, fixtures', () => {
     expect(fixtureIds.has(id)).toBe(true);
   });
 
+  it('the README check list links every page', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const id of CHECK_IDS) expect(readme).toContain(`[\`${id}\`](docs/checks/${id}.md)`);
+  });
+
   it('the checks index lists every page', () => {
     const index = readFileSync(new URL('README.md', docsDir), 'utf8');
     for (const id of CHECK_IDS) expect(index).toContain(`(${id}.md)`);
