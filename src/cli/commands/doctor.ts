@@ -1,20 +1,17 @@
 /** zoomsig doctor: every check, each problem explained with its fix. */
-import { decodeToken } from '../../core/decode-token.js';
 import { diagnoseToken } from '../../core/doctor.js';
 import { parseJoinContext, type JoinContext } from '../../core/join-context.js';
 import type { CommandInput } from '../commands.js';
-import { formatOption, nowOption, sdkOption, skewOption } from '../common-options.js';
-import { resolveKey, resolveSecrets } from '../credentials.js';
+import { formatOption } from '../common-options.js';
 import { EXIT } from '../exit-codes.js';
 import { readUserFile } from '../read-file.js';
 import { readTokenInput } from '../read-token.js';
 import { doctorFails, doctorGithub, doctorJson, doctorText } from '../render/doctor-report.js';
+import { tokenOptions } from '../token-options.js';
 
-export async function runDoctor({ values, positionals, io, output, environment: env }: CommandInput): Promise<number> {
+export async function runDoctor(command: CommandInput): Promise<number> {
+  const { values, positionals, io, output } = command;
   const format = formatOption(values, ['text', 'json', 'github']);
-  const now = nowOption(values, io);
-  const skewSeconds = skewOption(values);
-  const sdkFlag = sdkOption(values);
   const join = values.join === undefined ? undefined : readJoinFile(values.join);
 
   // The token: the argument, else the signature in the join() object, else standard input.
@@ -24,20 +21,12 @@ export async function runDoctor({ values, positionals, io, output, environment: 
       : await readTokenInput(positionals, io, 'doctor');
 
   // Credentials are optional here: without a secret the signature is reported unchecked.
-  const sdk = sdkFlag ?? (decodeToken(input).kind === 'video-sdk' ? 'video' : 'meeting');
-  const secrets = resolveSecrets(values, env, sdk, output);
-  const key = resolveKey(values, env, sdk);
-
+  const { options } = tokenOptions(input, command);
   const diagnosis = await diagnoseToken(input, {
-    now,
-    secrets,
-    ...(key !== undefined && { key: key.value, keyLabel: key.source }),
-    ...(sdkFlag !== undefined && { sdk: sdkFlag }),
+    ...options,
     ...(values.meeting !== undefined && { meeting: values.meeting }),
     ...(values.role !== undefined && { role: values.role }),
     ...(join !== undefined && { join }),
-    ...(values['ignore-exp'] && { ignoreExp: true }),
-    ...(skewSeconds !== undefined && { skewSeconds }),
     ...(values.error !== undefined && { error: values.error }),
   });
 
