@@ -571,6 +571,57 @@ const scenarios = {
     options: secret,
     expect: { ...meetingOk, ids: ['claim-type'], ok: true },
   },
+  'wrong-app-type-server-to-server': {
+    description: 'A valid-looking signature, but the user says the credentials come from a Server-to-Server OAuth app.',
+    input: valid,
+    options: { ...secret, answers: { appType: 'server-to-server-oauth' } },
+    expect: { ...meetingOk, ids: ['wrong-app-type'], ok: false },
+  },
+  'wrong-app-type-video-app': {
+    description: 'A Meeting SDK token signed, the user says, with a Video SDK app\'s credentials.',
+    input: valid,
+    options: { ...secret, answers: { appType: 'video-sdk' } },
+    expect: { ...meetingOk, ids: ['wrong-app-type'], ok: false },
+  },
+  'external-meeting-unpublished': {
+    description: 'The meeting belongs to another account and the app is not published (web 4011, native 63).',
+    input: valid,
+    options: { ...secret, answers: { meetingOwner: 'other-account', appPublished: false } },
+    expect: { ...meetingOk, ids: ['external-meeting'], ok: false },
+  },
+  'external-meeting-published': {
+    description: 'The meeting belongs to another account and the app is published: it needs a ZAK or OBF token (warning).',
+    input: valid,
+    options: { ...secret, answers: { meetingOwner: 'other-account', appPublished: true } },
+    expect: { ...meetingOk, ids: ['external-meeting'], ok: true },
+  },
+  'sdk-version-5-without-appkey': {
+    description: 'sdkKey but no appKey, and the user runs Web SDK 5.0.2, which requires appKey.',
+    input: jwt(without(meetingPayload(), 'appKey')),
+    options: { ...secret, answers: { platform: 'web', sdkVersion: '5.0.2' } },
+    expect: { ...meetingOk, ids: ['missing-claim', 'sdk-version'], ok: false },
+  },
+  'sdk-version-before-jwt': {
+    description: 'A current SDK JWT for Web SDK 2.2.0, which predates the SDK JWT (2.3.0).',
+    input: valid,
+    options: { ...secret, answers: { platform: 'web', sdkVersion: '2.2.0' } },
+    expect: { ...meetingOk, ids: ['sdk-version'], ok: false },
+  },
+  'answers-start-without-zak': {
+    description: 'A participant signature for a user who says they start the meeting, without a ZAK.',
+    input: valid,
+    options: { ...secret, answers: { intent: 'start', hasZak: false } },
+    expect: { ...meetingOk, ids: ['host-needs-zak', 'role-mismatch'], ok: false },
+  },
+  'answers-all-fine': {
+    description: 'A valid signature, and answers that explain nothing: a General app, the account\'s own meeting, join, Web SDK 5.1.0.',
+    input: valid,
+    options: {
+      ...secret,
+      answers: { appType: 'general-embed', meetingOwner: 'same-account', intent: 'join', platform: 'web', sdkVersion: '5.1.0' },
+    },
+    expect: { ...meetingOk, ids: [], ok: true },
+  },
 };
 
 rmSync(OUT, { recursive: true, force: true });

@@ -11,6 +11,7 @@ import { ZoomsigError } from './errors.js';
 import { bySeverity, verdictOf, type CheckId, type Finding, type Verdict } from './finding.js';
 import type { JoinContext } from './join-context.js';
 import { normaliseMeetingNumber, normaliseRole } from './normalise.js';
+import type { SetupAnswers } from './setup-answers.js';
 import { analyseSignature, type SecretInput, type SignatureAnalysis } from './signature-analysis.js';
 import { toUnixSeconds, type Clock } from './time.js';
 import type { TokenKind } from './token-kind.js';
@@ -33,6 +34,8 @@ export interface DoctorOptions {
   role?: string | number;
   /** The object passed to join(). */
   join?: JoinContext;
+  /** What the user said of their setup: app type, whose meeting, join or start, SDK and version. */
+  answers?: SetupAnswers;
   /** Do not judge exp / iat against the clock. */
   ignoreExp?: boolean;
   /** Seconds iat may be ahead of now. Default 60. */
@@ -73,8 +76,9 @@ export async function diagnoseToken(token: string, options: DoctorOptions): Prom
     sdk: options.sdk,
     key: options.key === undefined ? undefined : { value: options.key, label: options.keyLabel ?? 'the key you gave' },
     meeting: options.meeting === undefined ? undefined : { value: normaliseMeetingNumber(options.meeting), label: '--meeting' },
-    role: options.role === undefined ? undefined : { value: normaliseRole(options.role), label: '--role' },
+    role: roleOf(options),
     join: options.join,
+    answers: options.answers,
     ignoreExp: options.ignoreExp ?? false,
     skewSeconds: options.skewSeconds ?? DEFAULT_SKEW_SECONDS,
     seconds: timeSecondsOf(decoded),
@@ -95,6 +99,14 @@ export async function diagnoseToken(token: string, options: DoctorOptions): Prom
     seconds: context.seconds,
     ...(entry && options.error !== undefined && { error: { entry, code: options.error.trim().toUpperCase(), unseen: unseenCauses(entry) } }),
   };
+}
+
+/** The role to compare with: --role, else what the user said they do (join or start). */
+function roleOf(options: DoctorOptions): CheckContext['role'] {
+  if (options.role !== undefined) return { value: normaliseRole(options.role), label: '--role' };
+  const intent = options.answers?.intent;
+  if (intent === undefined) return undefined;
+  return { value: intent === 'start' ? 1 : 0, label: 'the role you said you join with' };
 }
 
 function normaliseSecrets(secrets: DoctorOptions['secrets']): SecretInput[] {

@@ -11,6 +11,8 @@ export interface ZoomErrorCause {
   cause: string;
   /** The checks that look for it; empty when no token check can see it. */
   checks: readonly CheckId[];
+  /** The setup checks that doctor's questions feed, for a cause no token shows. */
+  asks?: readonly CheckId[];
   /** What to do about it. */
   fix: string;
 }
@@ -29,6 +31,7 @@ const WRONG_APP: ZoomErrorCause = {
   cause:
     "Credentials of the wrong app: a Server-to-Server OAuth, user OAuth or retired JWT app's Client ID/Secret instead of a Meeting SDK app's (or a General app with Embed → Meeting SDK turned on). The REST API works and the JWT looks fine on a decoder, but Zoom rejects it every time.",
   checks: [],
+  asks: ['wrong-app-type'],
   fix: 'In the Zoom App Marketplace, open the Meeting SDK app (or the General app with Features → Embed → Meeting SDK on) and sign with its Client ID and Client Secret. Video SDK credentials are a separate pair again.',
 };
 const SECRET_MISMATCH: ZoomErrorCause = {
@@ -112,12 +115,14 @@ const EXTERNAL_MEETING: ZoomErrorCause = {
   cause:
     "The meeting belongs to another Zoom account: since 2026-03-02 an app joining meetings outside its own account needs a ZAK or OBF token and a published app. It looks like signature trouble but is not.",
   checks: [],
+  asks: ['external-meeting'],
   fix: 'Publish the app in the Marketplace, and pass an OBF token (obfToken in join()) or the ZAK of a user who is in the meeting.',
 };
 const SDK_VERSION: ZoomErrorCause = {
   cause:
     'SDK version rules: Web SDK 5.0.0 (2025-11) requires appKey in the signature; 3.12.0 (2025-03) removed client-side generateSDKSignature; 2.7.0 (2022-08) dropped the JWT-app apiKey.',
   checks: [],
+  asks: ['sdk-version'],
   fix: 'Check the SDK version your page loads, and sign on a server with appKey, sdkKey, mn, role, iat, exp and tokenExp.',
 };
 const ACCOUNT_SETTINGS: ZoomErrorCause = {
@@ -324,9 +329,14 @@ export function unseenCauses(entry: ZoomErrorCode): ZoomErrorCause[] {
   return entry.causes.filter((cause) => cause.checks.length === 0);
 }
 
+/** The checks, token checks and setup checks alike, that speak to a cause. */
+function checksOf(cause: ZoomErrorCause): readonly CheckId[] {
+  return cause.asks ? [...cause.checks, ...cause.asks] : cause.checks;
+}
+
 /** The codes whose causes a check looks for. */
 export function codesForCheck(id: CheckId): string[] {
-  return ZOOM_ERROR_CODES.filter((entry) => entry.causes.some((cause) => cause.checks.includes(id))).map(
+  return ZOOM_ERROR_CODES.filter((entry) => entry.causes.some((cause) => checksOf(cause).includes(id))).map(
     (entry) => entry.codes[0] ?? '',
   );
 }
@@ -338,7 +348,7 @@ export function codesForCheck(id: CheckId): string[] {
  */
 export function rankFindings(findings: readonly Finding[], entry: ZoomErrorCode): Finding[] {
   const rank = (finding: Finding): number => {
-    const index = entry.causes.findIndex((cause) => cause.checks.includes(finding.id));
+    const index = entry.causes.findIndex((cause) => checksOf(cause).includes(finding.id));
     return index === -1 ? entry.causes.length : index;
   };
   return findings

@@ -48,6 +48,10 @@ export const CHECK_IDS = [
   // Join context (doctor --join)
   'host-needs-zak',
   'sdk-key-join-mismatch',
+  // Setup (doctor's questions: what no token can show)
+  'wrong-app-type',
+  'external-meeting',
+  'sdk-version',
 ] as const;
 
 export type CheckId = (typeof CHECK_IDS)[number];

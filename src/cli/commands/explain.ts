@@ -57,7 +57,8 @@ function codeText(entry: ZoomErrorCode, subject: string, output: Output): string
       lines.push(`${indent}${output.paint('green', 'doctor checks:')} ${cause.checks.join(', ')}`);
       lines.push(`${indent}${output.paint('dim', 'fix:')} ${cause.fix}`);
     } else {
-      lines.push(`${indent}${output.paint('yellow', 'no token check can see this:')} ${cause.fix}`);
+      const asks = cause.asks ? ` doctor asks about it on a terminal (${cause.asks.join(', ')}).` : '';
+      lines.push(`${indent}${output.paint('yellow', 'no token check can see this:')} ${cause.fix}${asks}`);
     }
   }
   lines.push('', `Check your token against all of them: zoomsig doctor "$TOKEN" --error ${code} --secret-file <file>`);
@@ -71,7 +72,7 @@ function codeJson(entry: ZoomErrorCode, subject: string): Record<string, unknown
     codes: entry.codes,
     platform: entry.platform,
     meaning: entry.meaning,
-    causes: entry.causes.map(({ cause, checks, fix }) => ({ cause, checks, fix, visibleInToken: checks.length > 0 })),
+    causes: entry.causes.map(({ cause, checks, asks, fix }) => ({ cause, checks, asks: asks ?? [], fix, visibleInToken: checks.length > 0 })),
   };
 }
 

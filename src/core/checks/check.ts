@@ -6,9 +6,10 @@
 import type { DecodedToken } from '../decode-token.js';
 import type { CheckId, Finding, Severity } from '../finding.js';
 import type { JoinContext } from '../join-context.js';
+import type { SetupAnswers } from '../setup-answers.js';
 import type { SignatureAnalysis } from '../signature-analysis.js';
 
-export const CHECK_GROUPS = ['Format', 'Token kind', 'Claims', 'Time', 'Signature', 'Join context'] as const;
+export const CHECK_GROUPS = ['Format', 'Token kind', 'Claims', 'Time', 'Signature', 'Join context', 'Setup'] as const;
 export type CheckGroup = (typeof CHECK_GROUPS)[number];
 
 /** Time claims read as whole seconds: present only when a plausible number of seconds. */
@@ -33,6 +34,8 @@ export interface CheckContext {
   role: { value: 0 | 1; label: string } | undefined;
   /** The object passed to join(), from --join. */
   join: JoinContext | undefined;
+  /** What the user said of their setup (doctor's questions on a terminal). */
+  answers: SetupAnswers | undefined;
   /** Do not judge exp / iat against the clock. */
   ignoreExp: boolean;
   /** Seconds iat may be ahead of now. */

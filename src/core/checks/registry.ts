@@ -10,6 +10,7 @@ import type { Check } from './check.js';
 import { claimType } from './claim-type.js';
 import { encodedKeyOnly } from './encoded-key-only.js';
 import { expired } from './expired.js';
+import { externalMeeting } from './external-meeting.js';
 import { expiresSoon } from './expires-soon.js';
 import { hostNeedsZak } from './host-needs-zak.js';
 import { iatInFuture } from './iat-in-future.js';
@@ -28,6 +29,7 @@ import { notAToken } from './not-a-token.js';
 import { oauthTokenAsSignature } from './oauth-token-as-signature.js';
 import { roleMismatch } from './role-mismatch.js';
 import { sdkKeyJoinMismatch } from './sdk-key-join-mismatch.js';
+import { sdkVersion } from './sdk-version.js';
 import { secretEncoding } from './secret-encoding.js';
 import { secretWhitespace } from './secret-whitespace.js';
 import { signatureInvalid } from './signature-invalid.js';
@@ -40,6 +42,7 @@ import { validityTooShort } from './validity-too-short.js';
 import { videoTokenForMeetingSdk } from './video-token-for-meeting-sdk.js';
 import { wrappedInput } from './wrapped-input.js';
 import { wrongAlg } from './wrong-alg.js';
+import { wrongAppType } from './wrong-app-type.js';
 import { wrongClaimName } from './wrong-claim-name.js';
 import { zakAsSignature } from './zak-as-signature.js';
 
@@ -81,6 +84,9 @@ export const CHECKS_BY_ID: Readonly<Record<CheckId, Check>> = {
   'secret-encoding': secretEncoding,
   'host-needs-zak': hostNeedsZak,
   'sdk-key-join-mismatch': sdkKeyJoinMismatch,
+  'wrong-app-type': wrongAppType,
+  'external-meeting': externalMeeting,
+  'sdk-version': sdkVersion,
 };
 
 /** Every check, in the contract's order. */

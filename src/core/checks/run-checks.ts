@@ -53,6 +53,7 @@ export function formatFindings(decoded: DecodedToken): Finding[] {
     meeting: undefined,
     role: undefined,
     join: undefined,
+    answers: undefined,
     ignoreExp: true,
     skewSeconds: 0,
     seconds: {},
