@@ -1,22 +1,12 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateSignature, verifyToken, ZoomsigError, type SignatureOptions } from '../../src/index.js';
+import { independentlyValid, part } from './support/hand-checked-jwt.js';
 
 const NOW = 1767225600;
 const IAT = NOW - 30;
 const KEY = 'FakeClientId0123456789';
 const SECRET = 'FakeClientSecret0123456789abcdef';
 const base = { key: KEY, secret: SECRET, now: NOW };
-
-/** HS256 checked by hand: HMAC-SHA256 over header.payload, compared as base64url. */
-function independentlyValid(token: string, secret: string): boolean {
-  const [header = '', payload = '', mac = ''] = token.split('.');
-  const expected = createHmac('sha256', secret).update(`${header}.${payload}`).digest('base64url');
-  return mac.length === expected.length && timingSafeEqual(Buffer.from(mac), Buffer.from(expected));
-}
-
-const part = (token: string, index: number): unknown =>
-  JSON.parse(Buffer.from(token.split('.')[index] ?? '', 'base64url').toString('utf8'));
 
 const web = (mn: string, role: 0 | 1, lifetime = 7200) => ({
   appKey: KEY, sdkKey: KEY, mn, role, iat: IAT, exp: IAT + lifetime, tokenExp: IAT + lifetime,
