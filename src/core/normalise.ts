@@ -1,4 +1,4 @@
-/** Normalisers for the values a user types: meeting numbers, roles. */
+/** Normalisers for the values a user types: meeting numbers, roles, Video SDK regions and 0/1 flags. */
 import { ZoomsigError } from './errors.js';
 import { VIDEO_GEO_REGIONS } from './zoom-rules.js';
 

@@ -79,7 +79,7 @@ export function cleanupTempDirs(): void {
 }
 
 /** The environment of a spawned zoomsig: NO_COLOR=1, PATH and HOME from the parent, and `extra`. */
-export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
+function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = { NO_COLOR: '1' };
   // Only PATH and HOME from the parent: never ZOOM_* (nor DEBUG, FORCE_COLOR, PORT, ...).
   if (process.env.PATH !== undefined) env.PATH = process.env.PATH;

@@ -108,14 +108,14 @@ function startBanner(url: string, config: EndpointConfig): string {
     const names = envNames(sdk);
     return config[sdk] === undefined ? `not configured (set ${names.key} and ${names.secret})` : `${label} signatures`;
   };
-  const rows = [
+  const rows: [method: string, path: string, what: string][] = [
     ['POST', '/', signing('meeting', 'Meeting SDK')],
     ['POST', '/video', signing('video', 'Video SDK')],
     ['GET', '/health', 'which SDKs are configured'],
   ];
   return [
     `zoomsig serve: listening on ${url}`,
-    ...rows.map(([method = '', path = '', what = '']) => `  ${method.padEnd(4)} ${path.padEnd(7)}  ${what}`),
+    ...rows.map(([method, path, what]) => `  ${method.padEnd(4)} ${path.padEnd(7)}  ${what}`),
     'Stop it with Ctrl-C.',
   ].join('\n');
 }
