@@ -30,6 +30,6 @@ export { TOKEN_KINDS, TOKEN_KIND_LABELS } from './core/token-kind.js';
 export type { TokenKind } from './core/token-kind.js';
 export type { LegacyFields } from './core/legacy-signature.js';
 export { maskSecret } from './core/mask.js';
-export { normaliseMeetingNumber, normaliseRole } from './core/normalise.js';
+export { normaliseGeoRegions, normaliseMeetingNumber, normaliseRole } from './core/normalise.js';
 export { ZoomsigError, isZoomsigError } from './core/errors.js';
 export type { ZoomsigErrorCode } from './core/errors.js';

@@ -127,3 +127,53 @@ export function missingMessage(what: string, flag: string, envName: string | und
   const sources = envName ? `${flag}, ${envName} or a .env file` : flag;
   return `${what} is missing${emptyNote}: give it with ${sources}.`;
 }
+
+/** A sloppy .env leaves white space around values; Zoom's keys and secrets never hold any. */
+export function trimmedWithWarning(value: string, what: string, output: Output): string {
+  const trimmed = value.trim();
+  if (trimmed !== value) output.warn(`removed white space around ${what}; Zoom's keys and secrets never hold any.`);
+  return trimmed;
+}
+
+export interface SigningCredentials {
+  key: string;
+  secret: string;
+}
+
+/**
+ * The key and the one secret to sign with for `sdk`, from flags, then the
+ * environment and .env, white space taken off (with a warning). Undefined
+ * when neither is configured; an error naming the missing half otherwise.
+ */
+export function signingCredentials(
+  values: OptionValues,
+  env: Environment,
+  sdk: Sdk,
+  output: Output,
+  command: string,
+): SigningCredentials | undefined {
+  const names = envNames(sdk);
+  const key = resolveKey(values, env, sdk);
+  if (key === undefined) {
+    const secretGiven = values.secret !== undefined || values['secret-file'] !== undefined || env.lookup(names.secret) !== undefined;
+    if (!secretGiven) return undefined;
+    throw missingKeyError(env, sdk);
+  }
+  const [secret, ...more] = resolveSecrets(values, env, sdk, output);
+  if (secret === undefined) {
+    throw new ZoomsigError(
+      'MISSING_VALUE',
+      missingMessage('The SDK secret / Client Secret', '--secret-file (or --secret)', names.secret, env),
+      'secret',
+    );
+  }
+  if (more.length > 0) throw new ZoomsigError('USAGE', `${command} signs with one secret; give --secret or --secret-file once.`);
+  return {
+    key: trimmedWithWarning(key.value, `the key from ${key.source}`, output),
+    secret: trimmedWithWarning(secret.value, `the secret from ${secret.label}`, output),
+  };
+}
+
+export function missingKeyError(env: Environment, sdk: Sdk): ZoomsigError {
+  return new ZoomsigError('MISSING_VALUE', missingMessage('The SDK key / Client ID', '--key', envNames(sdk).key, env), 'key');
+}

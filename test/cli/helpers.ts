@@ -5,7 +5,7 @@
  *
  * The tests need `npx tsc -p tsconfig.build.json` to have run first.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,20 +78,28 @@ export function cleanupTempDirs(): void {
   defaultCwd = undefined;
 }
 
-export function runCli(args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
+/** The environment of a spawned zoomsig: NO_COLOR=1, PATH and HOME from the parent, and `extra`. */
+function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = { NO_COLOR: '1' };
-  // Only PATH and HOME from the parent: never ZOOM_* (nor DEBUG, FORCE_COLOR, ...).
+  // Only PATH and HOME from the parent: never ZOOM_* (nor DEBUG, FORCE_COLOR, PORT, ...).
   if (process.env.PATH !== undefined) env.PATH = process.env.PATH;
   if (process.env.HOME !== undefined) env.HOME = process.env.HOME;
-  Object.assign(env, opts.env);
+  return Object.assign(env, extra);
+}
 
+/** Spawns the built binary in `opts.cwd` (default: an empty temporary directory) with a clean environment. */
+export function spawnCli(args: readonly string[], opts: Pick<RunOptions, 'env' | 'cwd' | 'nodeArgs'> = {}): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [...(opts.nodeArgs ?? []), BIN, ...args], {
+    cwd: opts.cwd ?? emptyCwd(),
+    env: cleanEnv(opts.env),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}
+
+export function runCli(args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), BIN, ...args], {
-      cwd: opts.cwd ?? emptyCwd(),
-      env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawnCli(args, opts);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));

@@ -6,7 +6,7 @@ import { parseDuration } from '../../core/time.js';
 import { MEETING_NUMBER_DIGITS } from '../../core/zoom-rules.js';
 import type { CommandInput } from '../commands.js';
 import { formatOption, nowOption, sdkOption } from '../common-options.js';
-import { envNames, missingMessage, resolveKey, resolveSecrets } from '../credentials.js';
+import { missingKeyError, signingCredentials } from '../credentials.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../io.js';
 
@@ -14,7 +14,6 @@ export async function runGenerate({ values, io, output, environment: env }: Comm
   const format = formatOption(values, ['text', 'json']);
   const sdk = sdkOption(values) ?? 'meeting';
   const now = nowOption(values, io);
-  const names = envNames(sdk);
 
   if (sdk === 'video') {
     for (const flag of ['meeting', 'native', 'webrtc'] as const) {
@@ -29,15 +28,9 @@ export async function runGenerate({ values, io, output, environment: env }: Comm
     }
   }
 
-  const key = resolveKey(values, env, sdk);
-  if (key === undefined) throw new ZoomsigError('MISSING_VALUE', missingMessage('The SDK key / Client ID', '--key', names.key, env), 'key');
-  const [given, ...more] = resolveSecrets(values, env, sdk, output);
-  if (given === undefined) {
-    throw new ZoomsigError('MISSING_VALUE', missingMessage('The SDK secret / Client Secret', '--secret-file (or --secret)', names.secret, env), 'secret');
-  }
-  if (more.length > 0) throw new ZoomsigError('USAGE', 'generate signs with one secret; give --secret or --secret-file once.');
-  const secret = trimmedWithWarning(given.value, `the secret from ${given.label}`, output);
-  const keyValue = trimmedWithWarning(key.value, `the key from ${key.source}`, output);
+  const credentials = signingCredentials(values, env, sdk, output, 'generate');
+  if (credentials === undefined) throw missingKeyError(env, sdk);
+  const { key: keyValue, secret } = credentials;
 
   const expiresInSeconds = values['expires-in'] === undefined ? undefined : parseDuration(values['expires-in']);
   let options: SignatureOptions;
@@ -86,13 +79,6 @@ export async function runGenerate({ values, io, output, environment: env }: Comm
     if (io.stderr.isTTY) output.note(`valid until ${generated.expiresAt}; zoomsig decode shows its claims.`);
   }
   return EXIT.ok;
-}
-
-/** A sloppy .env leaves white space around values; Zoom's keys and secrets never hold any. */
-function trimmedWithWarning(value: string, what: string, output: Output): string {
-  const trimmed = value.trim();
-  if (trimmed !== value) output.warn(`removed white space around ${what}; Zoom's keys and secrets never hold any.`);
-  return trimmed;
 }
 
 function warnOnMeetingLength(meetingNumber: string, output: Output): void {
