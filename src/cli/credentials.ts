@@ -112,6 +112,11 @@ export function resolveSecrets(values: OptionValues, env: Environment, sdk: Sdk,
   return secrets;
 }
 
+/** Whether resolveSecrets would find a secret, without reading files or warning. */
+export function hasSecret(values: OptionValues, env: Environment, sdk: Sdk): boolean {
+  return (values.secret ?? []).length > 0 || (values['secret-file'] ?? []).length > 0 || env.lookup(envNames(sdk).secret) !== undefined;
+}
+
 function readSecretFile(path: string, output: Output): string {
   let text: string;
   try {
