@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,6 +117,25 @@ export function runCli(args: readonly string[], opts: RunOptions = {}): Promise<
     });
   });
 }
+
+// ---------------------------------------------------------------------------
+// What a run loaded.
+
+/** Preload it with `--require` and set ZOOMSIG_TEST_MODULES_OUT to a path: the run's modules are written there. */
+export const MODULE_RECORDER = fileURLToPath(new URL('./support/record-modules.cjs', import.meta.url));
+
+/** Node's internal modules (process.moduleLoadList) and the CommonJS files required (require.cache). */
+export interface LoadedModules {
+  builtins: string[];
+  files: string[];
+}
+
+export function readLoadedModules(path: string): LoadedModules {
+  return JSON.parse(readFileSync(path, 'utf8')) as LoadedModules;
+}
+
+/** A file of the prompt library. */
+export const PROMPT_LIBRARY = /[\\/]node_modules[\\/]@inquirer[\\/]/;
 
 /** Lines of text without the final empty one. */
 export function lines(text: string): string[] {
