@@ -36,6 +36,11 @@ export const VIDEO_ENV = { ZOOM_VIDEO_SDK_KEY: VIDEO_KEY, ZOOM_VIDEO_SDK_SECRET:
 export interface RunOptions {
   /** Written to stdin, which is then closed. Without it stdin is closed at once. */
   input?: string;
+  /**
+   * Without `input`: 'closed' (default) ends the pipe at once, 'open' leaves it
+   * open and silent until the process exits, 'null' is /dev/null.
+   */
+  stdin?: 'closed' | 'open' | 'null';
   /** Added to the clean environment (PATH, HOME, NO_COLOR=1). */
   env?: Record<string, string>;
   /** Working directory; default: an empty temporary directory (no stray .env). */
@@ -90,16 +95,16 @@ export function runCli(args: readonly string[], opts: RunOptions = {}): Promise<
     const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), BIN, ...args], {
       cwd: opts.cwd ?? emptyCwd(),
       env,
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: [opts.stdin === 'null' ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
     // The child may exit before reading all of a large input: ignore EPIPE.
-    child.stdin.on('error', () => undefined);
-    if (opts.input !== undefined) child.stdin.end(opts.input);
-    else child.stdin.end();
+    child.stdin?.on('error', () => undefined);
+    if (opts.input !== undefined) child.stdin?.end(opts.input);
+    else if (opts.stdin !== 'open') child.stdin?.end();
 
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 10_000);
     child.once('error', (error) => {
@@ -108,6 +113,7 @@ export function runCli(args: readonly string[], opts: RunOptions = {}): Promise<
     });
     child.once('close', (code) => {
       clearTimeout(timer);
+      child.stdin?.destroy();
       resolve({
         code,
         stdout: Buffer.concat(stdout).toString('utf8'),
