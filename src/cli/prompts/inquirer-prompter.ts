@@ -25,9 +25,10 @@ export const loadInquirerPrompter: PrompterLoader = async (io: Io): Promise<Prom
 /**
  * Runs one prompt, drawn on stdout (a terminal, or no prompt is shown: see
  * canPrompt). Ctrl-C becomes PromptCancelled. Ctrl-D closes the prompt's
- * readline without settling it, so Node would run out of work and exit 0 with
- * nothing said: when that is about to happen ('beforeExit'), the prompt is
- * aborted and also becomes PromptCancelled.
+ * readline without settling it: Node runs out of work, and @inquirer rejects
+ * only from its exit hook, when the process is already on its way out. So the
+ * prompt is aborted on 'beforeExit', while there is still time to say so and
+ * set the exit code; that too becomes PromptCancelled.
  */
 async function ask<T>(io: Io, prompt: (context: Context) => Promise<T>): Promise<T> {
   const controller = new AbortController();
