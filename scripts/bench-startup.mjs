@@ -23,6 +23,8 @@ const commands = [
   ['node -e 0', ['-e', '0']],
   ['zoomsig decode <token>', [bin, 'decode', token]],
   ['zoomsig verify <token>', [bin, 'verify', '--ignore-exp', token]],
+  ['zoomsig doctor <token>', [bin, 'doctor', '--ignore-exp', token]],
+  ['zoomsig explain 3712', [bin, 'explain', '3712']],
   ['zoomsig generate --native', [bin, 'generate', '--native', '--key', 'FakeClientId0123456789']],
 ];
 const env = { ...process.env, NO_COLOR: '1', ZOOM_MEETING_SDK_SECRET: secret };

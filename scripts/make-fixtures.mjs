@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * Writes fixtures/tokens/<scenario>.json: one pasted input per scenario, the
- * clock to judge it against, the options passed to verifyToken and the
- * expected result.
+ * clock to judge it against, the options passed to diagnoseToken (doctor)
+ * and the expected result: the finding ids, and `ok` as verify answers it
+ * (no error, and the signature verified with a secret).
  *
  * Independent of the code under test on purpose: tokens are built here with
  * node:crypto alone, and the expectations are written by hand from
@@ -289,8 +290,8 @@ const scenarios = {
     expect: { ...meetingOk, ids: ['iat-in-future'], ok: false },
   },
   expired: {
-    description: 'A signature made three hours ago with a two-hour lifetime, reused after it expired.',
-    input: jwt(meetingPayload({ iat: NOW - 3 * 3600, exp: NOW - 3600, tokenExp: NOW - 3600 })),
+    description: 'A signature made three hours and some minutes ago with a two-hour lifetime, reused after it expired.',
+    input: jwt(meetingPayload({ iat: NOW - 3 * 3600 - 1234, exp: NOW - 3600 - 1234, tokenExp: NOW - 3600 - 1234 })),
     options: secret,
     expect: { ...meetingOk, ids: ['expired'], ok: false },
   },
@@ -485,6 +486,159 @@ const scenarios = {
     input: valid,
     options: { ...secret, sdk: 'video' },
     expect: { ...meetingOk, ids: ['meeting-token-for-video-sdk'], ok: false },
+  },
+  'timezone-offset-ahead': {
+    description: 'Made just now on a server in UTC+2 that writes its local time as UTC: iat is two hours ahead, minus the 30 s back-dating.',
+    input: jwt(meetingPayload({ iat: NOW + 7200 - 30, exp: NOW + 7200 - 30 + 7200, tokenExp: NOW + 7200 - 30 + 7200 })),
+    options: secret,
+    expect: { ...meetingOk, ids: ['iat-in-future', 'timezone-offset'], ok: false },
+  },
+  'timezone-offset-behind': {
+    description: 'Made just now in UTC-5 with local time taken as UTC (Java LocalDateTime): iat five hours behind, so the two-hour token is already expired.',
+    input: jwt(meetingPayload({ iat: NOW - 5 * 3600 - 30, exp: NOW - 3 * 3600 - 30, tokenExp: NOW - 3 * 3600 - 30 })),
+    options: secret,
+    expect: { ...meetingOk, ids: ['expired', 'timezone-offset'], ok: false },
+  },
+  'timezone-offset-half-hour': {
+    description: 'Made in UTC+5:30 with local time taken as UTC: iat five and a half hours ahead.',
+    input: jwt(meetingPayload({ iat: NOW + 5.5 * 3600, exp: NOW + 5.5 * 3600 + 7200, tokenExp: NOW + 5.5 * 3600 + 7200 })),
+    options: secret,
+    expect: { ...meetingOk, ids: ['iat-in-future', 'timezone-offset'], ok: false },
+  },
+  'timezone-offset-quarter-hour': {
+    description: 'Made in Nepal (UTC+5:45) with local time taken as UTC: iat 5 h 45 min ahead.',
+    input: jwt(meetingPayload({ iat: NOW + 20_700 - 30, exp: NOW + 20_700 - 30 + 7200, tokenExp: NOW + 20_700 - 30 + 7200 })),
+    options: secret,
+    expect: { ...meetingOk, ids: ['iat-in-future', 'timezone-offset'], ok: false },
+  },
+  'iat-ahead-no-such-zone': {
+    description: 'iat exactly 30 minutes ahead: no time zone is UTC+0:30, so a clock running ahead, not a time zone.',
+    input: jwt(meetingPayload({ iat: NOW + 1800, exp: NOW + 1800 + 7200, tokenExp: NOW + 1800 + 7200 })),
+    options: secret,
+    expect: { ...meetingOk, ids: ['iat-in-future'], ok: false },
+  },
+  'iat-ahead-within-skew': {
+    description: 'iat 45 s ahead of now: within the default 60 s allowance for clock skew.',
+    input: jwt(meetingPayload({ iat: NOW + 45, exp: NOW + 45 + 7200, tokenExp: NOW + 45 + 7200 })),
+    options: secret,
+    expect: { ...meetingOk, ids: [], ok: true },
+  },
+  'iat-ahead-beyond-custom-skew': {
+    description: 'iat 45 s ahead of now with --skew 10: beyond the allowance asked for.',
+    input: jwt(meetingPayload({ iat: NOW + 45, exp: NOW + 45 + 7200, tokenExp: NOW + 45 + 7200 })),
+    options: { ...secret, skewSeconds: 10 },
+    expect: { ...meetingOk, ids: ['iat-in-future'], ok: false },
+  },
+  'meeting-number-mismatch': {
+    description: 'A valid signature for meeting 85746065012 checked against --meeting 912 3456 7890.',
+    input: valid,
+    options: { ...secret, meeting: '912 3456 7890' },
+    expect: { ...meetingOk, ids: ['meeting-number-mismatch'], ok: false },
+  },
+  'meeting-number-matches-join-url': {
+    description: 'A valid signature checked against --meeting given as the join URL of the same meeting.',
+    input: valid,
+    options: { ...secret, meeting: `https://us05web.zoom.us/j/${MEETING}?pwd=FakePwd` },
+    expect: { ...meetingOk, ids: [], ok: true },
+  },
+  'role-mismatch': {
+    description: 'A participant signature (role 0) for someone who starts the meeting as host (--role host).',
+    input: valid,
+    options: { ...secret, role: 'host' },
+    expect: { ...meetingOk, ids: ['role-mismatch'], ok: false },
+  },
+  'host-needs-zak': {
+    description: 'A host signature (role 1) passed to join() without a zak.',
+    input: jwt(meetingPayload({ role: 1 })),
+    options: { ...secret, join: { meetingNumber: MEETING, role: 1, keys: ['meetingNumber', 'role', 'signature', 'userName'] } },
+    expect: { ...meetingOk, ids: ['host-needs-zak'], ok: false },
+  },
+  'host-with-zak': {
+    description: 'A host signature (role 1) passed to join() with the host\'s zak: fine.',
+    input: jwt(meetingPayload({ role: 1 })),
+    options: { ...secret, join: { meetingNumber: MEETING, role: 1, zak: 'FakeZakToken', keys: ['meetingNumber', 'role', 'zak'] } },
+    expect: { ...meetingOk, ids: [], ok: true },
+  },
+  'sdk-key-join-mismatch': {
+    description: 'join() gets the sdkKey of another app than the one in the signature.',
+    input: valid,
+    options: { ...secret, join: { meetingNumber: MEETING, sdkKey: OTHER_KEY, keys: ['meetingNumber', 'sdkKey'] } },
+    expect: { ...meetingOk, ids: ['sdk-key-join-mismatch'], ok: false },
+  },
+  'join-context-mismatches': {
+    description: 'join() gets another meeting number (with spaces) and role 1: both differ from the signature.',
+    input: valid,
+    options: { ...secret, join: { meetingNumber: '912 3456 7890', role: 1, zak: 'FakeZakToken', keys: ['meetingNumber', 'role', 'zak'] } },
+    expect: { ...meetingOk, ids: ['meeting-number-mismatch', 'role-mismatch'], ok: false },
+  },
+  'join-signature-differs': {
+    description: 'A valid signature checked, but the join() object carries another (expired) one: the page passes join() a stale token.',
+    input: valid,
+    options: { ...secret, join: { meetingNumber: MEETING, signature: jwt(meetingPayload({ iat: IAT - 86_400, exp: EXP - 86_400, tokenExp: EXP - 86_400 })), keys: ['meetingNumber', 'signature'] } },
+    expect: { ...meetingOk, ids: ['join-signature-differs'], ok: true },
+  },
+  'video-role-mismatch': {
+    description: 'A Video SDK host token (role_type 1) for someone who joins as participant (--role 0).',
+    input: jwt(videoPayload(), VIDEO_SECRET),
+    options: { secrets: [VIDEO_SECRET], role: '0' },
+    expect: { ...videoOk, ids: ['role-mismatch'], ok: false },
+  },
+  'iat-not-whole-seconds': {
+    description: 'iat = Date.now() / 1000 without Math.floor: a fraction of a second.',
+    input: jwt(meetingPayload({ iat: IAT + 0.123 })),
+    options: secret,
+    expect: { ...meetingOk, ids: ['claim-type'], ok: true },
+  },
+  'wrong-app-type-server-to-server': {
+    description: 'A valid-looking signature, but the user says the credentials come from a Server-to-Server OAuth app.',
+    input: valid,
+    options: { ...secret, answers: { appType: 'server-to-server-oauth' } },
+    expect: { ...meetingOk, ids: ['wrong-app-type'], ok: false },
+  },
+  'wrong-app-type-video-app': {
+    description: 'A Meeting SDK token signed, the user says, with a Video SDK app\'s credentials.',
+    input: valid,
+    options: { ...secret, answers: { appType: 'video-sdk' } },
+    expect: { ...meetingOk, ids: ['wrong-app-type'], ok: false },
+  },
+  'external-meeting-unpublished': {
+    description: 'The meeting belongs to another account and the app is not published (web 4011, native 63).',
+    input: valid,
+    options: { ...secret, answers: { meetingOwner: 'other-account', appPublished: false } },
+    expect: { ...meetingOk, ids: ['external-meeting'], ok: false },
+  },
+  'external-meeting-published': {
+    description: 'The meeting belongs to another account and the app is published: it needs a ZAK or OBF token (warning).',
+    input: valid,
+    options: { ...secret, answers: { meetingOwner: 'other-account', appPublished: true } },
+    expect: { ...meetingOk, ids: ['external-meeting'], ok: true },
+  },
+  'sdk-version-5-without-appkey': {
+    description: 'sdkKey but no appKey, and the user runs Web SDK 5.0.2, which requires appKey.',
+    input: jwt(without(meetingPayload(), 'appKey')),
+    options: { ...secret, answers: { platform: 'web', sdkVersion: '5.0.2' } },
+    expect: { ...meetingOk, ids: ['missing-claim', 'sdk-version'], ok: false },
+  },
+  'sdk-version-before-jwt': {
+    description: 'A current SDK JWT for Web SDK 2.2.0, which predates the SDK JWT (2.3.0).',
+    input: valid,
+    options: { ...secret, answers: { platform: 'web', sdkVersion: '2.2.0' } },
+    expect: { ...meetingOk, ids: ['sdk-version'], ok: false },
+  },
+  'answers-start-without-zak': {
+    description: 'A participant signature for a user who says they start the meeting, without a ZAK.',
+    input: valid,
+    options: { ...secret, answers: { intent: 'start', hasZak: false } },
+    expect: { ...meetingOk, ids: ['host-needs-zak', 'role-mismatch'], ok: false },
+  },
+  'answers-all-fine': {
+    description: 'A valid signature, and answers that explain nothing: a General app, the account\'s own meeting, join, Web SDK 5.1.0.',
+    input: valid,
+    options: {
+      ...secret,
+      answers: { appType: 'general-embed', meetingOwner: 'same-account', intent: 'join', platform: 'web', sdkVersion: '5.1.0' },
+    },
+    expect: { ...meetingOk, ids: [], ok: true },
   },
 };
 

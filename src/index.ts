@@ -1,5 +1,5 @@
 /**
- * zoomsig as a library: generate, decode and verify Zoom SDK signatures.
+ * zoomsig as a library: generate, decode, verify and diagnose Zoom SDK signatures.
  */
 export { generateSignature, signHs256 } from './core/generate.js';
 export type {
@@ -13,6 +13,15 @@ export { decodeToken, classifyJwt } from './core/decode-token.js';
 export type { DecodedToken, DecodeProblem, SegmentReport, TokenFormat } from './core/decode-token.js';
 export { verifyToken } from './core/verify.js';
 export type { SecretInput, SignatureStatus, VerifyOptions, VerifyResult } from './core/verify.js';
+export { diagnoseToken } from './core/doctor.js';
+export type { Diagnosis, DoctorOptions } from './core/doctor.js';
+export { CHECKS, CHECKS_BY_ID, checkById } from './core/checks/registry.js';
+export type { Check, CheckContext, CheckGroup, FindingDraft } from './core/checks/check.js';
+export { parseJoinContext } from './core/join-context.js';
+export type { JoinContext } from './core/join-context.js';
+export type { SignatureAnalysis } from './core/signature-analysis.js';
+export { ZOOM_ERROR_CODES, findErrorCode, rankFindings } from './core/error-codes.js';
+export type { ZoomErrorCause, ZoomErrorCode } from './core/error-codes.js';
 export { cleanInput } from './core/clean-input.js';
 export type { CleanedInput, Unwrapping } from './core/clean-input.js';
 export { CHECK_IDS, verdictOf } from './core/finding.js';
@@ -21,6 +30,6 @@ export { TOKEN_KINDS, TOKEN_KIND_LABELS } from './core/token-kind.js';
 export type { TokenKind } from './core/token-kind.js';
 export type { LegacyFields } from './core/legacy-signature.js';
 export { maskSecret } from './core/mask.js';
-export { normaliseMeetingNumber, normaliseRole } from './core/normalise.js';
+export { normaliseGeoRegions, normaliseMeetingNumber, normaliseRole } from './core/normalise.js';
 export { ZoomsigError, isZoomsigError } from './core/errors.js';
 export type { ZoomsigErrorCode } from './core/errors.js';

@@ -24,6 +24,8 @@ export interface CommandSpec {
   description: string;
   options: readonly OptionName[];
   maxPositionals: number;
+  /** What the positional argument is, for messages (default "token"). */
+  positional?: string;
   examples: readonly string[];
   load: () => Promise<CommandRunner>;
 }
@@ -83,5 +85,55 @@ export const COMMANDS: readonly CommandSpec[] = [
       'zoomsig verify --ignore-exp --format github "$TOKEN"',
     ],
     load: async () => (await import('./commands/verify.js')).runVerify,
+  },
+  {
+    name: 'doctor',
+    summary: 'run every check, explain each problem and how to fix it',
+    usage: 'zoomsig doctor [token|-] [options]',
+    description:
+      'Runs every check on the token: its format, its kind, its claims, its time claims against the clock, the signature when a secret is known (env, .env, --secret-file), and what you pass to join() (--join). Each problem comes with the offending claim, the fix and its docs page. --error ranks the findings by the error Zoom gave and lists the causes no token can show. Exits 1 when Zoom would reject the token.',
+    options: [
+      'secret', 'secret-file', 'key', 'meeting', 'role', 'join', 'error', 'sdk', 'product', 'now', 'ignore-exp',
+      'skew', 'strict', 'verbose', 'format', ...OUTPUT_OPTIONS,
+    ],
+    maxPositionals: 1,
+    examples: [
+      'zoomsig doctor eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ…',
+      'pbpaste | zoomsig doctor --error 3712',
+      'zoomsig doctor --join join.json --secret-file sdk.secret',
+      'zoomsig doctor "$TOKEN" --meeting "https://zoom.us/j/85746065012" --role 0 --json',
+      'zoomsig doctor --ignore-exp --verbose < examples/endpoint-reply.json',
+    ],
+    load: async () => (await import('./commands/doctor.js')).runDoctor,
+  },
+  {
+    name: 'explain',
+    summary: 'what a Zoom error code (3712, 200, 124, 63, ...) or a check id means',
+    usage: 'zoomsig explain <code|check-id>',
+    description:
+      'For a Zoom error code (web or native, any case): what it means, its causes most frequent first, the doctor check that looks for each, and what to do about the ones no token can show. For a check id: its page, with why Zoom rejects it and how to fix it. Without an argument: every code and check it knows.',
+    options: ['format', ...OUTPUT_OPTIONS],
+    maxPositionals: 1,
+    positional: 'error code or check id',
+    examples: ['zoomsig explain 3712', 'zoomsig explain jwttokenwrong', 'zoomsig explain timestamps-in-ms', 'zoomsig explain 200 --json'],
+    load: async () => (await import('./commands/explain.js')).runExplain,
+  },
+  {
+    name: 'serve',
+    summary: 'local auth endpoint, drop-in for Zoom\'s sample endpoints',
+    usage: 'zoomsig serve [options]',
+    description:
+      'Answers POST / as Zoom\'s Meeting SDK sample endpoint does ({meetingNumber, role, expirationSeconds?, videoWebRtcMode?} in, {signature, sdkKey} out) and POST /video as the Video SDK sample does ({sessionName, role, ...} in, {signature} out), with the same validation and HTTP 400 {errors: [{property, reason}]}. Credentials from ZOOM_MEETING_SDK_KEY / _SECRET and ZOOM_VIDEO_SDK_KEY / _SECRET (environment or .env); --key and --secret-file set those of --sdk (default meeting). CORS for any origin, GET /health, one log line per request on stderr. Stops on Ctrl-C (SIGINT) or SIGTERM.',
+    options: ['port', 'host', 'key', 'secret', 'secret-file', 'sdk', 'product', 'now', 'no-color', 'help'],
+    maxPositionals: 0,
+    examples: [
+      'zoomsig serve',
+      'PORT=8080 zoomsig serve --host 0.0.0.0',
+      'zoomsig serve --port 0        # a free port, printed on start',
+      'zoomsig serve --sdk video --key "$VIDEO_KEY" --secret-file video.secret',
+      'curl -s -X POST localhost:4000 -H "Content-Type: application/json" -d \'{"meetingNumber":"85746065012","role":0}\'',
+      'curl -s -X POST localhost:4000/video -H "Content-Type: application/json" -d \'{"sessionName":"room-7","role":1}\'',
+    ],
+    load: async () => (await import('./commands/serve.js')).runServe,
   },
 ];

@@ -9,6 +9,7 @@ import { parseEnv } from 'node:util';
 import { ZoomsigError } from '../core/errors.js';
 import type { SecretInput } from '../core/verify.js';
 import { ENV } from '../core/zoom-rules.js';
+import { readUserFile } from './read-file.js';
 import type { Io, Output } from './io.js';
 import type { OptionValues } from './options.js';
 
@@ -118,14 +119,7 @@ export function hasSecret(values: OptionValues, env: Environment, sdk: Sdk): boo
 }
 
 function readSecretFile(path: string, output: Output): string {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
-    throw new ZoomsigError('UNREADABLE_INPUT', `cannot read the secret file ${path}: ${reason}.`, 'secret-file');
-  }
+  const text = readUserFile(path, 'the secret file', 'secret-file');
   const trimmed = text.replace(/\r?\n$/, '');
   if (trimmed !== text) output.note(`removed the trailing newline from ${path}.`);
   if (trimmed === '') throw new ZoomsigError('UNREADABLE_INPUT', `the secret file ${path} is empty.`, 'secret-file');
@@ -137,4 +131,54 @@ export function missingMessage(what: string, flag: string, envName: string | und
   const emptyNote = envName && env.isSetButEmpty(envName) ? ` (${envName} is set but empty)` : '';
   const sources = envName ? `${flag}, ${envName} or a .env file` : flag;
   return `${what} is missing${emptyNote}: give it with ${sources}.`;
+}
+
+/** A sloppy .env leaves white space around values; Zoom's keys and secrets never hold any. */
+export function trimmedWithWarning(value: string, what: string, output: Output): string {
+  const trimmed = value.trim();
+  if (trimmed !== value) output.warn(`removed white space around ${what}; Zoom's keys and secrets never hold any.`);
+  return trimmed;
+}
+
+export interface SigningCredentials {
+  key: string;
+  secret: string;
+}
+
+/**
+ * The key and the one secret to sign with for `sdk`, from flags, then the
+ * environment and .env, white space taken off (with a warning). Undefined
+ * when neither is configured; an error naming the missing half otherwise.
+ */
+export function signingCredentials(
+  values: OptionValues,
+  env: Environment,
+  sdk: Sdk,
+  output: Output,
+  command: string,
+): SigningCredentials | undefined {
+  const key = resolveKey(values, env, sdk);
+  if (key === undefined) {
+    if (!hasSecret(values, env, sdk)) return undefined;
+    throw missingKeyError(env, sdk);
+  }
+  const [secret, ...more] = resolveSecrets(values, env, sdk, output);
+  if (secret === undefined) throw missingSecretError(env, sdk);
+  if (more.length > 0) throw new ZoomsigError('USAGE', `${command} signs with one secret; give --secret or --secret-file once.`);
+  return {
+    key: trimmedWithWarning(key.value, `the key from ${key.source}`, output),
+    secret: trimmedWithWarning(secret.value, `the secret from ${secret.label}`, output),
+  };
+}
+
+export function missingKeyError(env: Environment, sdk: Sdk): ZoomsigError {
+  return new ZoomsigError('MISSING_VALUE', missingMessage('The SDK key / Client ID', '--key', envNames(sdk).key, env), 'key');
+}
+
+export function missingSecretError(env: Environment, sdk: Sdk): ZoomsigError {
+  return new ZoomsigError(
+    'MISSING_VALUE',
+    missingMessage('The SDK secret / Client Secret', '--secret-file (or --secret)', envNames(sdk).secret, env),
+    'secret',
+  );
 }

@@ -5,7 +5,7 @@ import { OPTIONS } from './options.js';
 export function mainHelp(commands: readonly CommandSpec[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
-    'zoomsig: generate, decode and verify Zoom Meeting SDK / Video SDK signatures (the end of error 3712).',
+    'zoomsig: generate, decode, verify and diagnose Zoom Meeting SDK / Video SDK signatures (the end of error 3712).',
     '',
     'Usage: zoomsig <command> [options]',
     '',
@@ -13,6 +13,8 @@ export function mainHelp(commands: readonly CommandSpec[]): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Examples:',
+    '  zoomsig doctor "$TOKEN" --error 3712',
+    '  zoomsig explain 3712',
     '  zoomsig generate --meeting 85746065012 --role 0',
     '  zoomsig decode < token.txt',
     '  zoomsig verify --secret-file zoom.secret "$TOKEN"',

@@ -77,7 +77,7 @@ export async function parseCommandArgs(
       'USAGE',
       command.maxPositionals === 0
         ? `zoomsig ${command.name} takes no arguments, only options; got "${extra}". See "zoomsig ${command.name} --help".`
-        : `zoomsig ${command.name} takes one token; got ${parsed.positionals.length} arguments. Quote the token if it holds spaces.`,
+        : `zoomsig ${command.name} takes one ${command.positional ?? 'token'}; got ${parsed.positionals.length} arguments. Quote it if it holds spaces.`,
     );
   }
   return { values: parsed.values as OptionValues, positionals: parsed.positionals };

@@ -46,7 +46,7 @@ export const OPTIONS = {
   now: {
     type: 'string',
     value: '<t>',
-    description: 'judge time claims at this time: Unix seconds or ISO 8601 (default: the system clock)',
+    description: 'the clock, to judge time claims at (decode, verify) or to sign at (generate, serve): Unix seconds or ISO 8601 (default: the system clock)',
   },
   'expires-in': {
     type: 'string',
@@ -58,9 +58,30 @@ export const OPTIONS = {
   topic: { type: 'string', value: '<name>', description: 'video: the session name (tpc), as passed to join()' },
   'session-key': { type: 'string', value: '<k>', description: 'video: session_key claim' },
   'user-identity': { type: 'string', value: '<id>', description: 'video: user_identity claim' },
+  join: {
+    type: 'string',
+    value: '<file>',
+    description: 'doctor: the JSON object passed to client.join() / ZoomMtg.join() (meetingNumber, sdkKey, zak, role, signature)',
+  },
+  error: {
+    type: 'string',
+    value: '<code>',
+    description: 'doctor: the error Zoom gave (3712, 200, 3705, 124, 63, JWTTOKENWRONG…): findings ranked by it',
+  },
+  verbose: { type: 'boolean', short: 'v', description: 'doctor: list the checks that passed too' },
   'ignore-exp': { type: 'boolean', description: 'do not judge exp / iat against the clock' },
   skew: { type: 'string', value: '<seconds>', description: 'how far iat may be ahead of now (default 60)' },
   strict: { type: 'boolean', description: 'warnings fail too (exit 1)' },
+  port: {
+    type: 'string',
+    value: '<n>',
+    description: 'serve: the port to listen on (env PORT; default 4000; 0 picks a free one and prints it)',
+  },
+  host: {
+    type: 'string',
+    value: '<address>',
+    description: 'serve: the address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 for every interface)',
+  },
   json: { type: 'boolean', description: 'machine-readable output on stdout' },
   format: { type: 'string', value: '<text|json|github>', description: 'output format; github prints Actions annotations' },
   'no-color': { type: 'boolean', description: 'no colour (also NO_COLOR, or output that is not a terminal)' },

@@ -29,3 +29,14 @@ export function editDistance(a: string, b: string): number {
   }
   return (d[rows - 1] as number[])[cols - 1] as number;
 }
+
+/** Up to `count` candidates within `maxDistance` edits, nearest first. */
+export function nearest(word: string, candidates: readonly string[], count = 3, maxDistance = 3): string[] {
+  const wanted = word.toLowerCase();
+  return candidates
+    .map((candidate) => ({ candidate, distance: editDistance(wanted, candidate.toLowerCase()) }))
+    .filter(({ distance }) => distance <= maxDistance && distance < Math.max(wanted.length, 2))
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, count)
+    .map(({ candidate }) => candidate);
+}

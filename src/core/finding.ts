@@ -1,7 +1,7 @@
 /**
- * Findings are data: renderers (text, JSON, GitHub annotations) are two views
- * of the same list. Check ids are the stable names of the CLI contract, all of
- * them; verify reports those it can see without doctor (see the README).
+ * Findings are data: renderers (text, JSON, GitHub annotations) are views of
+ * the same list. Check ids are the stable names of the CLI contract; each has
+ * its check in checks/registry.ts and its page in docs/checks/<id>.md.
  */
 
 export const CHECK_IDS = [
@@ -48,6 +48,11 @@ export const CHECK_IDS = [
   // Join context (doctor --join)
   'host-needs-zak',
   'sdk-key-join-mismatch',
+  'join-signature-differs',
+  // Setup (doctor's questions: what no token can show)
+  'wrong-app-type',
+  'external-meeting',
+  'sdk-version',
 ] as const;
 
 export type CheckId = (typeof CHECK_IDS)[number];
@@ -65,6 +70,8 @@ export interface Finding {
   claim?: string;
   /** The offending value, as found in the token. */
   value?: unknown;
+  /** The check's documentation page. */
+  docs?: string;
 }
 
 export type Verdict = 'ok' | 'warn' | 'fail';
@@ -74,4 +81,16 @@ export function verdictOf(findings: readonly Finding[]): Verdict {
   if (findings.some((finding) => finding.severity === 'error')) return 'fail';
   if (findings.some((finding) => finding.severity === 'warning')) return 'warn';
   return 'ok';
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors, then warnings, then info; the order within each is kept. */
+export function bySeverity(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+/** For sorting: 0 for errors, 1 for warnings, 2 for info. */
+export function severityRank(severity: Severity): number {
+  return SEVERITY_ORDER[severity];
 }

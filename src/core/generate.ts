@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { encodeBase64Url } from './base64url.js';
 import { ZoomsigError } from './errors.js';
-import { normaliseMeetingNumber, normaliseRole } from './normalise.js';
+import { normaliseGeoRegions, normaliseMeetingNumber, normaliseRole, requireZeroOrOne } from './normalise.js';
 import { isoFromSeconds, toUnixSeconds, type Clock } from './time.js';
 import {
   DEFAULT_VALIDITY_SECONDS,
@@ -52,7 +52,29 @@ export interface VideoSignatureOptions extends CommonOptions {
   role?: Role;
   sessionKey?: string;
   userIdentity?: string;
+  /** `geo_regions`: "US,DE" or ["US", "DE"], codes from AU, BR, CA, CN, DE, HK, IN, JP, MX, NL, SG, US. */
+  geoRegions?: string | readonly string[];
+  /** `cloud_recording_option`, 0 or 1. */
+  cloudRecordingOption?: 0 | 1;
+  /** `cloud_recording_election`, 0 or 1. */
+  cloudRecordingElection?: 0 | 1;
+  /** `video_webrtc_mode`, 0 or 1. */
+  videoWebRtcMode?: 0 | 1;
+  /** `audio_webrtc_mode`, 0 or 1. */
+  audioWebRtcMode?: 0 | 1;
 }
+
+/**
+ * The Video SDK's 0-or-1 options and their claims, in the order Zoom's sample
+ * writes them (after `geo_regions`). The option names are the sample
+ * endpoint's request properties.
+ */
+export const VIDEO_ZERO_OR_ONE_CLAIMS = [
+  ['cloudRecordingOption', 'cloud_recording_option'],
+  ['cloudRecordingElection', 'cloud_recording_election'],
+  ['videoWebRtcMode', 'video_webrtc_mode'],
+  ['audioWebRtcMode', 'audio_webrtc_mode'],
+] as const satisfies readonly (readonly [keyof VideoSignatureOptions, string])[];
 
 export type SignatureOptions = MeetingSignatureOptions | VideoSignatureOptions;
 
@@ -164,6 +186,10 @@ function videoPayload(options: VideoSignatureOptions, key: string, iat: number, 
     payload.user_identity = limitIdentifier(options.userIdentity, 'user-identity');
   }
   if (options.sessionKey !== undefined) payload.session_key = limitIdentifier(options.sessionKey, 'session-key');
+  if (options.geoRegions !== undefined) payload.geo_regions = normaliseGeoRegions(options.geoRegions);
+  for (const [option, claim] of VIDEO_ZERO_OR_ONE_CLAIMS) {
+    if (options[option] !== undefined) payload[claim] = requireZeroOrOne(options[option], option);
+  }
   return payload;
 }
 

@@ -1,5 +1,6 @@
-/** Normalisers for the values a user types: meeting numbers, roles. */
+/** Normalisers for the values a user types: meeting numbers, roles, Video SDK regions and 0/1 flags. */
 import { ZoomsigError } from './errors.js';
+import { VIDEO_GEO_REGIONS } from './zoom-rules.js';
 
 /**
  * Meeting number from digits, digits with spaces or dashes, or a join URL
@@ -43,4 +44,46 @@ export function normaliseRole(input: string | number): 0 | 1 {
     `--role takes 0 (or "participant") to join, or 1 (or "host") to start; got "${String(input)}".`,
     'role',
   );
+}
+
+/**
+ * Video SDK `geo_regions` from "US,DE", " us , de " or ["US", "DE"]: the
+ * region codes, upper case, joined by commas. `name` is what the message
+ * calls the value.
+ */
+export function normaliseGeoRegions(input: unknown, name = 'geoRegions'): string {
+  const parts = typeof input === 'string' ? input.split(',') : Array.isArray(input) ? input : undefined;
+  const allowed = VIDEO_GEO_REGIONS.join(', ');
+  if (parts === undefined || !parts.every((part) => typeof part === 'string')) {
+    throw new ZoomsigError(
+      'INVALID_OPTION',
+      `${name} takes a comma-separated string or an array of region codes (${allowed}); got ${shown(input)}.`,
+      name,
+    );
+  }
+  const regions = parts.map((part) => part.replace(/\s+/g, '').toUpperCase()).filter((part) => part !== '');
+  if (regions.length === 0) {
+    throw new ZoomsigError('INVALID_OPTION', `${name} names no region: give one or more of ${allowed}.`, name);
+  }
+  const unknown = regions.filter((region) => !(VIDEO_GEO_REGIONS as readonly string[]).includes(region));
+  if (unknown.length > 0) {
+    throw new ZoomsigError(
+      'INVALID_OPTION',
+      `${name} has ${unknown.map((region) => `"${region}"`).join(', ')}, not a Zoom region: use ${allowed}.`,
+      name,
+    );
+  }
+  return regions.join(',');
+}
+
+/** A claim that is the number 0 or 1 (cloud_recording_option, video_webrtc_mode, ...). */
+export function requireZeroOrOne(input: unknown, name: string): 0 | 1 {
+  if (input === 0 || input === 1) return input;
+  throw new ZoomsigError('INVALID_OPTION', `${name} must be the number 0 or 1; got ${shown(input)}.`, name);
+}
+
+/** A value as a message shows it: JSON, cut short. */
+export function shown(value: unknown): string {
+  const text = value === undefined ? 'nothing' : JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }

@@ -18,6 +18,8 @@ export const MEETING_NUMBER_DIGITS = { min: 9, max: 11 } as const;
 export const MAX_TOPIC_LENGTH = 200;
 /** Video SDK user_identity and session_key are under 36 characters. */
 export const MAX_VIDEO_IDENTIFIER_LENGTH = 35;
+/** The regions a Video SDK token's geo_regions may name. */
+export const VIDEO_GEO_REGIONS = ['AU', 'BR', 'CA', 'CN', 'DE', 'HK', 'IN', 'JP', 'MX', 'NL', 'SG', 'US'] as const;
 
 export const ENV = {
   meetingKey: 'ZOOM_MEETING_SDK_KEY',

@@ -5,7 +5,7 @@ import { lines, runCli, usageErrorLine, cleanupTempDirs } from './helpers.js';
 afterAll(cleanupTempDirs);
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-const COMMANDS = ['generate', 'decode', 'verify'] as const;
+const COMMANDS = ['generate', 'decode', 'verify', 'serve'] as const;
 
 describe.concurrent('zoomsig help and version', () => {
   it.each([['--help'], ['-h'], ['help']])('%s exits 0 with usage, commands and examples', async (flag) => {
@@ -54,6 +54,12 @@ describe.concurrent('zoomsig help and version', () => {
     for (const option of ['--secret', '--secret-file', '--key', '--ignore-exp', '--strict', '--format', '--json', '--now']) {
       expect(stdout).toContain(option);
     }
+  });
+
+  it('serve --help lists its options and a curl example', async () => {
+    const { stdout } = await runCli(['serve', '--help']);
+    for (const option of ['--port', '--host', '--key', '--secret-file', '--sdk', '--now']) expect(stdout).toContain(option);
+    expect(stdout).toMatch(/^ {2}curl -s -X POST localhost:4000 /m);
   });
 
   it('-h works after a command too', async () => {

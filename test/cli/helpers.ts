@@ -5,7 +5,7 @@
  *
  * The tests need `npx tsc -p tsconfig.build.json` to have run first.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,24 +83,36 @@ export function cleanupTempDirs(): void {
   defaultCwd = undefined;
 }
 
-export function runCli(args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
+/** The environment of a spawned zoomsig: NO_COLOR=1, PATH and HOME from the parent, and `extra`. */
+function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = { NO_COLOR: '1' };
-  // Only PATH and HOME from the parent: never ZOOM_* (nor DEBUG, FORCE_COLOR, ...).
+  // Only PATH and HOME from the parent: never ZOOM_* (nor DEBUG, FORCE_COLOR, PORT, ...).
   if (process.env.PATH !== undefined) env.PATH = process.env.PATH;
   if (process.env.HOME !== undefined) env.HOME = process.env.HOME;
-  Object.assign(env, opts.env);
+  return Object.assign(env, extra);
+}
 
+/** node's arguments and the spawn options for the built binary, as spawnCli and runCli run it. */
+function cliSpawn(args: readonly string[], opts: Pick<RunOptions, 'env' | 'cwd' | 'nodeArgs'>) {
+  return { argv: [...(opts.nodeArgs ?? []), BIN, ...args], options: { cwd: opts.cwd ?? emptyCwd(), env: cleanEnv(opts.env) } };
+}
+
+/** Spawns the built binary in `opts.cwd` (default: an empty temporary directory) with a clean environment. */
+export function spawnCli(args: readonly string[], opts: Pick<RunOptions, 'env' | 'cwd' | 'nodeArgs'> = {}): ChildProcessWithoutNullStreams {
+  const { argv, options } = cliSpawn(args, opts);
+  return spawn(process.execPath, argv, { ...options, stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+export function runCli(args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), BIN, ...args], {
-      cwd: opts.cwd ?? emptyCwd(),
-      env,
-      stdio: [opts.stdin === 'null' ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-    });
+    const { argv, options } = cliSpawn(args, opts);
+    const child =
+      opts.stdin === 'null' ? spawn(process.execPath, argv, { ...options, stdio: ['ignore', 'pipe', 'pipe'] }) : spawnCli(args, opts);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
-    child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     // The child may exit before reading all of a large input: ignore EPIPE.
     child.stdin?.on('error', () => undefined);
     if (opts.input !== undefined) child.stdin?.end(opts.input);

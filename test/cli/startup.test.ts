@@ -1,5 +1,5 @@
 /**
- * Start-up is a feature: decode must not evaluate what it does not use. The
+ * Start-up is a feature: decode, doctor and explain must not evaluate what they do not use. The
  * built CLI is one CommonJS bundle, so what a command "loads" shows in the
  * internal modules Node brings up for it (process.moduleLoadList) and, for
  * dependencies left out of the bundle, in require.cache.
@@ -45,6 +45,21 @@ describe.concurrent('start-up', () => {
     for (const module of HEAVY) expect(loaded.builtins).not.toContain(module);
   });
 
+  it('doctor without a secret, and explain, evaluate none of them either', async () => {
+    for (const args of [['doctor', '--ignore-exp', TOKEN], ['explain', '3712'], ['explain', 'expired']]) {
+      const loaded = await modulesLoadedBy(args);
+      expect(loaded.stderr, args.join(' ')).toBe('');
+      for (const module of HEAVY) expect(loaded.builtins, args.join(' ')).not.toContain(module);
+    }
+  });
+
+  it('doctor with a secret brings up no server or prompt module', async () => {
+    const loaded = await modulesLoadedBy(['doctor', '--ignore-exp', TOKEN], { ...MEETING_ENV });
+    expect(loaded.stderr).toBe('');
+    expect(loaded.builtins).toContain('NativeModule internal/crypto/webcrypto');
+    for (const module of HEAVY.slice(1)) expect(loaded.builtins).not.toContain(module);
+  });
+
   it('verify does bring up WebCrypto (jose ran), so the check above can fail', async () => {
     const loaded = await modulesLoadedBy(['verify', '--ignore-exp', TOKEN], { ...MEETING_ENV });
     expect(loaded.stderr).toBe('');
@@ -56,6 +71,8 @@ describe.concurrent('start-up', () => {
   const noPrompts: [name: string, args: string[], env: Record<string, string>][] = [
     ['decode <token>', ['decode', TOKEN], {}],
     ['verify <token>', ['verify', '--ignore-exp', TOKEN], MEETING_ENV],
+    ['doctor <token>', ['doctor', '--ignore-exp', TOKEN], MEETING_ENV],
+    ['explain 3712', ['explain', '3712'], {}],
     ['generate with every value given', ['generate', '--meeting', '85746065012', '--role', '0'], MEETING_ENV],
     ['generate --native', ['generate', '--native'], MEETING_ENV],
     ['generate with values missing, without a terminal', ['generate'], {}],

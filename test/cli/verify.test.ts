@@ -90,7 +90,7 @@ describe.concurrent('zoomsig verify', () => {
   it('an expired token exits 1 and names `expired`', async () => {
     const result = await verify([EXPIRED]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^✗ expired\s+exp was 2025-12-31T23:13:20Z, 46m 40s ago/m);
+    expect(result.stdout).toMatch(/^✗ expired\s+exp=\d+\s+exp was 2025-12-31T23:13:20Z, 46m 40s ago/m);
     expect(result.stdout).toMatch(/Zoom would reject this signature/);
   });
 

@@ -1,22 +1,12 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { generateSignature, verifyToken, ZoomsigError, type SignatureOptions } from '../../src/index.js';
+import { diagnoseToken, generateSignature, verifyToken, ZoomsigError, type SignatureOptions } from '../../src/index.js';
+import { independentlyValid, part } from './support/hand-checked-jwt.js';
 
 const NOW = 1767225600;
 const IAT = NOW - 30;
 const KEY = 'FakeClientId0123456789';
 const SECRET = 'FakeClientSecret0123456789abcdef';
 const base = { key: KEY, secret: SECRET, now: NOW };
-
-/** HS256 checked by hand: HMAC-SHA256 over header.payload, compared as base64url. */
-function independentlyValid(token: string, secret: string): boolean {
-  const [header = '', payload = '', mac = ''] = token.split('.');
-  const expected = createHmac('sha256', secret).update(`${header}.${payload}`).digest('base64url');
-  return mac.length === expected.length && timingSafeEqual(Buffer.from(mac), Buffer.from(expected));
-}
-
-const part = (token: string, index: number): unknown =>
-  JSON.parse(Buffer.from(token.split('.')[index] ?? '', 'base64url').toString('utf8'));
 
 const web = (mn: string, role: 0 | 1, lifetime = 7200) => ({
   appKey: KEY, sdkKey: KEY, mn, role, iat: IAT, exp: IAT + lifetime, tokenExp: IAT + lifetime,
@@ -44,6 +34,19 @@ const valid: [string, SignatureOptions, Record<string, unknown>][] = [
     { ...base, sdk: 'video', topic: 'Fake session', role: 0, userIdentity: 'user-1', sessionKey: 'key-1', expiresInSeconds: 172800 },
     { ...video('Fake session', 0, 172800), user_identity: 'user-1', session_key: 'key-1' },
   ],
+  [
+    'video, every optional claim, in the sample\'s order',
+    {
+      ...base, sdk: 'video', topic: 'Fake session', role: 1, userIdentity: 'user-1', sessionKey: 'key-1',
+      geoRegions: ' us, de ', cloudRecordingOption: 1, cloudRecordingElection: 0, videoWebRtcMode: 1, audioWebRtcMode: 0,
+    },
+    {
+      ...video('Fake session', 1), user_identity: 'user-1', session_key: 'key-1', geo_regions: 'US,DE',
+      cloud_recording_option: 1, cloud_recording_election: 0, video_webrtc_mode: 1, audio_webrtc_mode: 0,
+    },
+  ],
+  ['video, geo regions as an array', { ...base, sdk: 'video', topic: 'x', geoRegions: ['SG', 'jp'] }, { ...video('x', 0), geo_regions: 'SG,JP' }],
+  ['video, audio mode alone', { ...base, sdk: 'video', topic: 'x', audioWebRtcMode: 1 }, { ...video('x', 0), audio_webrtc_mode: 1 }],
 ];
 
 describe('generateSignature', () => {
@@ -69,6 +72,22 @@ describe('generateSignature', () => {
     const result = await verifyToken(token, { secrets: [SECRET], now: NOW, key: KEY, sdk });
     expect(result.findings).toEqual([]);
     expect(result.ok).toBe(true);
+
+    // doctor, told everything the user knows, has nothing to say: now and ten minutes later.
+    const role = payload.role ?? payload.role_type;
+    for (const now of [NOW, NOW + 600]) {
+      const diagnosis = await diagnoseToken(token, {
+        secrets: [SECRET],
+        now,
+        key: KEY,
+        sdk,
+        ...(typeof payload.mn === 'string' && { meeting: payload.mn, join: { meetingNumber: payload.mn, sdkKey: KEY, role, zak: 'FakeZak', keys: [] } }),
+        ...(typeof role === 'number' && { role }),
+      });
+      expect(diagnosis.findings).toEqual([]);
+      expect(diagnosis.verdict).toBe('ok');
+      expect(diagnosis.signature.valid).toBe(true);
+    }
   });
 
   const invalid: [string, SignatureOptions, RegExp][] = [
@@ -85,6 +104,11 @@ describe('generateSignature', () => {
     ['empty topic', { ...base, sdk: 'video', topic: ' ' }, /session name/],
     ['user identity of 36', { ...base, sdk: 'video', topic: 'x', userIdentity: 'u'.repeat(36) }, /under 36 characters/],
     ['webrtc on a native token', { ...base, native: true, webrtc: true }, /web signatures/],
+    ['unknown geo region', { ...base, sdk: 'video', topic: 'x', geoRegions: 'US,XX' }, /geoRegions has "XX", not a Zoom region: use AU, BR/],
+    ['empty geo regions', { ...base, sdk: 'video', topic: 'x', geoRegions: ' , ' }, /geoRegions names no region/],
+    ['geo regions of numbers', { ...base, sdk: 'video', topic: 'x', geoRegions: [1] as never }, /comma-separated string or an array/],
+    ['cloud recording option 2', { ...base, sdk: 'video', topic: 'x', cloudRecordingOption: 2 as never }, /cloudRecordingOption must be the number 0 or 1; got 2/],
+    ['audio mode "1"', { ...base, sdk: 'video', topic: 'x', audioWebRtcMode: '1' as never }, /audioWebRtcMode must be the number 0 or 1; got "1"/],
     ['empty key', { ...base, key: '', native: true }, /Client ID .*missing/],
     ['empty secret', { ...base, secret: '', native: true }, /Client Secret .*missing/],
   ];

@@ -1,6 +1,6 @@
 /** zoomsig decode: what a pasted token is and holds. No secret needed. */
 import { decodeToken } from '../../core/decode-token.js';
-import { formatFindings } from '../../core/token-findings.js';
+import { formatFindings } from '../../core/checks/run-checks.js';
 import { TOKEN_KIND_LABELS } from '../../core/token-kind.js';
 import type { CommandInput } from '../commands.js';
 import { formatOption, nowOption } from '../common-options.js';

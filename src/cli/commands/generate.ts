@@ -10,7 +10,17 @@ import { parseDuration } from '../../core/time.js';
 import { MEETING_NUMBER_DIGITS } from '../../core/zoom-rules.js';
 import type { CommandInput } from '../commands.js';
 import { formatOption, nowOption, sdkOption } from '../common-options.js';
-import { envNames, hasSecret, missingMessage, resolveKey, resolveSecrets, type Environment, type Sdk } from '../credentials.js';
+import {
+  envNames,
+  hasSecret,
+  missingKeyError,
+  missingSecretError,
+  resolveKey,
+  resolveSecrets,
+  trimmedWithWarning,
+  type Environment,
+  type Sdk,
+} from '../credentials.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../io.js';
 import type { OptionValues } from '../options.js';
@@ -91,8 +101,12 @@ async function collect(
   const secretGiven = given ?? { label: TYPED, value: await obtain('secret', (p) => askSecret(p, sdk)) };
   output.protect(secretGiven.value);
   const common = {
-    key: trimmedWithWarning(key.value, 'key', key.source, output),
-    secret: trimmedWithWarning(secretGiven.value, 'secret', secretGiven.label, output),
+    key: trimmedWithWarning(key.value, key.source === TYPED ? 'the key you typed' : `the key from ${key.source}`, output),
+    secret: trimmedWithWarning(
+      secretGiven.value,
+      secretGiven.label === TYPED ? 'the secret you typed' : `the secret from ${secretGiven.label}`,
+      output,
+    ),
     now,
   };
   if (key.source === TYPED) answered.key = common.key;
@@ -182,15 +196,14 @@ function anythingMissing(values: OptionValues, env: Environment, sdk: Sdk): bool
 
 /** The error for a missing value when nobody can be asked: the flag and the variable that give it. */
 function missingError(field: MissingField, sdk: Sdk, env: Environment): ZoomsigError {
-  const names = envNames(sdk);
-  const messages: Record<MissingField, () => string> = {
-    key: () => missingMessage('The SDK key / Client ID', '--key', names.key, env),
-    secret: () => missingMessage('The SDK secret / Client Secret', '--secret-file (or --secret)', names.secret, env),
-    topic: () => 'A Video SDK signature needs the session name: give it with --topic.',
-    meeting: () => 'A web signature needs the meeting number: give it with --meeting (or use --native for a native SDK token).',
-    role: () => 'A web signature needs the role: give it with --role 0 (join) or --role 1 (start).',
+  if (field === 'key') return missingKeyError(env, sdk);
+  if (field === 'secret') return missingSecretError(env, sdk);
+  const messages: Record<typeof field, string> = {
+    topic: 'A Video SDK signature needs the session name: give it with --topic.',
+    meeting: 'A web signature needs the meeting number: give it with --meeting (or use --native for a native SDK token).',
+    role: 'A web signature needs the role: give it with --role 0 (join) or --role 1 (start).',
   };
-  return new ZoomsigError('MISSING_VALUE', messages[field](), field);
+  return new ZoomsigError('MISSING_VALUE', messages[field], field);
 }
 
 function replayNote(command: string, secretVariable: string | undefined): string {
@@ -201,16 +214,6 @@ function replayNote(command: string, secretVariable: string | undefined): string
     );
   }
   return lines.join('\n');
-}
-
-/** A sloppy .env or a paste leaves white space around values; Zoom's keys and secrets never hold any. */
-function trimmedWithWarning(value: string, what: 'key' | 'secret', source: string, output: Output): string {
-  const trimmed = value.trim();
-  if (trimmed !== value) {
-    const which = source === TYPED ? `the ${what} you typed` : `the ${what} from ${source}`;
-    output.warn(`removed white space around ${which}; Zoom's keys and secrets never hold any.`);
-  }
-  return trimmed;
 }
 
 function warnOnMeetingLength(meetingNumber: string, output: Output): void {

@@ -1,43 +1,29 @@
 /** zoomsig verify: would Zoom accept this signature, with this secret? */
-import { decodeToken } from '../../core/decode-token.js';
 import { ZoomsigError } from '../../core/errors.js';
 import { isoFromSeconds } from '../../core/time.js';
 import { TOKEN_KIND_LABELS } from '../../core/token-kind.js';
 import { verifyToken, type VerifyResult } from '../../core/verify.js';
 import type { CommandInput } from '../commands.js';
-import { formatOption, nowOption, sdkOption, skewOption } from '../common-options.js';
-import { envNames, missingMessage, resolveKey, resolveSecrets } from '../credentials.js';
+import { formatOption } from '../common-options.js';
+import { envNames, missingMessage } from '../credentials.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../io.js';
 import { readTokenInput } from '../read-token.js';
 import { fieldLine } from '../render/field-line.js';
 import { findingLines, githubAnnotations } from '../render/findings.js';
+import { tokenOptions } from '../token-options.js';
 
-export async function runVerify({ values, positionals, io, output, environment: env }: CommandInput): Promise<number> {
+export async function runVerify(command: CommandInput): Promise<number> {
+  const { values, positionals, io, output, environment: env } = command;
   const format = formatOption(values, ['text', 'json', 'github']);
-  const now = nowOption(values, io);
-  const skewSeconds = skewOption(values);
-  const sdkFlag = sdkOption(values);
   const input = await readTokenInput(positionals, io, 'verify');
-
-  // Which credentials to read: the SDK the user named, else the token's own kind.
-  const sdk = sdkFlag ?? (decodeToken(input).kind === 'video-sdk' ? 'video' : 'meeting');
-  const secrets = resolveSecrets(values, env, sdk, output);
-  if (secrets.length === 0) {
+  const { options, sdk } = tokenOptions(input, command);
+  if (options.secrets.length === 0) {
     const what = `The ${sdk === 'video' ? 'Video' : 'Meeting'} SDK secret to verify with`;
     throw new ZoomsigError('MISSING_VALUE', missingMessage(what, '--secret-file (or --secret)', envNames(sdk).secret, env), 'secret');
   }
-  // The configured key, when there is one: a token made for another app is the commonest 3712.
-  const key = resolveKey(values, env, sdk);
-
-  const result = await verifyToken(input, {
-    secrets,
-    now,
-    ...(key !== undefined && { key: key.value, keyLabel: key.source }),
-    ...(sdkFlag !== undefined && { sdk: sdkFlag }),
-    ...(values['ignore-exp'] && { ignoreExp: true }),
-    ...(skewSeconds !== undefined && { skewSeconds }),
-  });
+  const { now } = options;
+  const result = await verifyToken(input, options);
 
   const failed = !result.ok || (values.strict === true && result.verdict === 'warn');
   if (format === 'json') output.out(JSON.stringify(verifyJson(result, now), null, 2));

@@ -3,7 +3,7 @@ import type { DecodedToken } from '../../core/decode-token.js';
 import { isoFromSeconds } from '../../core/time.js';
 import { timeClaimsOf, type TimeClaim } from '../../core/time-claims.js';
 import { TOKEN_KIND_ADVICE, TOKEN_KIND_LABELS } from '../../core/token-kind.js';
-import { formatFindings } from '../../core/token-findings.js';
+import { formatFindings } from '../../core/checks/run-checks.js';
 import type { Output } from '../io.js';
 import { fieldLine } from './field-line.js';
 import { findingLines } from './findings.js';

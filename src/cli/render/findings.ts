@@ -8,13 +8,40 @@ const MARKS: Record<Severity, { mark: string; style: 'red' | 'yellow' | 'blue' }
   info: { mark: 'i', style: 'blue' },
 };
 
+/**
+ * Per finding: the mark, the id, the claim and its value, the message; then
+ * the fix and, when the finding has one, its docs page.
+ */
 export function findingLines(findings: readonly Finding[], output: Output): string[] {
   return findings.flatMap((finding) => {
     const { mark, style } = MARKS[finding.severity];
-    const lines = [`${output.paint(style, `${mark} ${finding.id}`)}  ${finding.message}`];
-    if (finding.hint) lines.push(`  ${output.paint('dim', 'fix:')} ${finding.hint}`);
+    const head = [output.paint(style, `${mark} ${finding.id}`)];
+    const claim = claimText(finding);
+    if (claim) head.push(output.paint('bold', claim));
+    const lines = [`${head.join('  ')}  ${finding.message}`];
+    if (finding.hint) lines.push(`  ${output.paint('dim', 'fix:')}  ${finding.hint}`);
+    if (finding.docs) lines.push(`  ${output.paint('dim', 'docs:')} ${finding.docs}`);
     return lines;
   });
+}
+
+/** `iat=1767225510000`, `mn="857 4606 5012"`, or the claim alone. */
+function claimText(finding: Finding): string | undefined {
+  if (finding.claim === undefined) return undefined;
+  if (finding.value === undefined) return finding.claim;
+  const value = JSON.stringify(finding.value) ?? String(finding.value);
+  return `${finding.claim}=${value.length > 40 ? `${value.slice(0, 39)}…` : value}`;
+}
+
+/** The counts of a list of findings: "2 errors, 1 warning". */
+export function countFindings(findings: readonly Finding[]): string {
+  const count = (severity: Severity): number => findings.filter((finding) => finding.severity === severity).length;
+  const parts = [
+    [count('error'), 'error'],
+    [count('warning'), 'warning'],
+  ] as const;
+  const text = parts.filter(([n]) => n > 0).map(([n, word]) => `${n} ${word}${n === 1 ? '' : 's'}`);
+  return text.length > 0 ? text.join(', ') : 'no problems';
 }
 
 /**
@@ -22,13 +49,15 @@ export function findingLines(findings: readonly Finding[], output: Output): stri
  * runner wants, and a closing `::notice` with the verdict so that a clean run
  * shows in the log too.
  */
-export function githubAnnotations(findings: readonly Finding[], verdict: string): string {
+export function githubAnnotations(findings: readonly Finding[], verdict: string, notes: readonly string[] = []): string {
   const command: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
   const lines = findings.map((finding) => {
     const title = escapeProperty(`zoomsig ${finding.id}`);
-    const body = escapeData(finding.hint ? `${finding.message} Fix: ${finding.hint}` : finding.message);
-    return `::${command[finding.severity]} title=${title}::${body}`;
+    const fix = finding.hint ? ` Fix: ${finding.hint}` : '';
+    const docs = finding.docs ? ` See ${finding.docs}` : '';
+    return `::${command[finding.severity]} title=${title}::${escapeData(`${finding.message}${fix}${docs}`)}`;
   });
+  for (const note of notes) lines.push(`::notice title=zoomsig::${escapeData(note)}`);
   lines.push(`::notice title=zoomsig::${escapeData(verdict)}`);
   return lines.join('\n');
 }

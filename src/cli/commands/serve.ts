@@ -1,0 +1,158 @@
+/**
+ * zoomsig serve: a local auth endpoint, a drop-in for Zoom's Meeting SDK and
+ * Video SDK sample endpoints. Runs until SIGINT or SIGTERM, then closes the
+ * server and returns 0.
+ */
+import type { Server } from 'node:http';
+import type { EndpointConfig, SdkCredentials } from '../../core/auth-endpoint.js';
+import { ZoomsigError } from '../../core/errors.js';
+import { parseClock } from '../../core/time.js';
+import type { CommandInput } from '../commands.js';
+import { sdkOption } from '../common-options.js';
+import { envNames, signingCredentials, type Environment, type Sdk } from '../credentials.js';
+import { EXIT } from '../exit-codes.js';
+import type { Output } from '../io.js';
+import type { OptionValues } from '../options.js';
+import { createEndpointServer } from '../http-endpoint.js';
+
+const DEFAULT_PORT = 4000;
+const DEFAULT_HOST = '127.0.0.1';
+/** How long open requests get to finish after SIGINT / SIGTERM before their connections are cut. */
+const SHUTDOWN_GRACE_MS = 2_000;
+
+export async function runServe({ values, io, output, environment }: CommandInput): Promise<number> {
+  const port = portOption(values, io.env);
+  const host = values.host ?? DEFAULT_HOST;
+  const fixedNow = values.now === undefined ? undefined : parseClock(values.now);
+  // --key / --secret-file are for the SDK --sdk names (default meeting); the other SDK reads the environment.
+  const flagged = sdkOption(values) ?? 'meeting';
+  const credentials = (sdk: Sdk): SdkCredentials | undefined =>
+    signingCredentials(sdk === flagged ? values : {}, environment, sdk, output, 'serve');
+  const config: EndpointConfig = {
+    meeting: credentials('meeting'),
+    video: credentials('video'),
+    now: () => fixedNow ?? io.clock(),
+  };
+  if (config.meeting === undefined && config.video === undefined) throw noCredentialsError(environment);
+
+  const server = createEndpointServer({ config, log: (line) => output.err(line) });
+  // Listening for the signals before the URL is printed: whoever reads it may stop the server at once.
+  const shutdown = stopOnSignal(server, output);
+  let url: string;
+  try {
+    url = await listen(server, port, host);
+  } catch (error) {
+    shutdown.cancel();
+    throw error;
+  }
+  output.out(startBanner(url, config));
+  if (!isLoopback(host)) {
+    output.warn(`listening on ${host}: anyone who can reach this machine can get signatures made with your secret.`);
+  }
+  if (values.now !== undefined) output.note(`every token is signed at --now ${values.now}, not at the time of the request.`);
+  return shutdown.stopped;
+}
+
+function portOption(values: OptionValues, env: Record<string, string | undefined>): number {
+  const raw = values.port ?? (env.PORT === '' ? undefined : env.PORT);
+  if (raw === undefined) return DEFAULT_PORT;
+  const port = Number(raw.trim());
+  if (!/^\d+$/.test(raw.trim()) || port > 65_535) {
+    const name = values.port === undefined ? 'PORT' : '--port';
+    throw new ZoomsigError('INVALID_OPTION', `${name} takes a port number from 0 to 65535 (0 picks a free one); got "${raw}".`, 'port');
+  }
+  return port;
+}
+
+function noCredentialsError(env: Environment): ZoomsigError {
+  const meeting = envNames('meeting');
+  const video = envNames('video');
+  const empty = [meeting.key, meeting.secret, video.key, video.secret].filter((name) => env.isSetButEmpty(name));
+  const emptyNote = empty.length > 0 ? ` (${empty.join(' and ')} ${empty.length > 1 ? 'are' : 'is'} set but empty)` : '';
+  return new ZoomsigError(
+    'MISSING_VALUE',
+    `serve has no credentials to sign with${emptyNote}: set ${meeting.key} and ${meeting.secret} (Meeting SDK, POST /) or ${video.key} and ${video.secret} (Video SDK, POST /video) in the environment or a .env file, or give --key and --secret-file.`,
+    'key',
+  );
+}
+
+function listen(server: Server, port: number, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, port, host)));
+    server.listen(port, host, () => {
+      const address = server.address();
+      if (address === null || typeof address === 'string') {
+        reject(new ZoomsigError('INTERNAL', `the server on ${host} has no port.`));
+        return;
+      }
+      const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      resolve(`http://${shownHost}:${address.port}`);
+    });
+  });
+}
+
+function listenError(error: NodeJS.ErrnoException, port: number, host: string): ZoomsigError {
+  const where = `${host} port ${port}`;
+  if (error.code === 'EADDRINUSE') {
+    return new ZoomsigError('USAGE', `${where} is already in use: stop what listens there, or choose another port with --port (0 picks a free one).`, 'port');
+  }
+  if (error.code === 'EACCES') return new ZoomsigError('USAGE', `${where} needs privileges: choose a port above 1023 with --port.`, 'port');
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') {
+    return new ZoomsigError('USAGE', `cannot listen on ${host}: it is not an address of this machine. Leave out --host for ${DEFAULT_HOST}.`, 'host');
+  }
+  return new ZoomsigError('USAGE', `cannot listen on ${where}: ${error.message}.`, 'port');
+}
+
+function startBanner(url: string, config: EndpointConfig): string {
+  const signing = (sdk: Sdk, label: string): string => {
+    const names = envNames(sdk);
+    return config[sdk] === undefined ? `not configured (set ${names.key} and ${names.secret})` : `${label} signatures`;
+  };
+  const rows: [method: string, path: string, what: string][] = [
+    ['POST', '/', signing('meeting', 'Meeting SDK')],
+    ['POST', '/video', signing('video', 'Video SDK')],
+    ['GET', '/health', 'which SDKs are configured'],
+  ];
+  return [
+    `zoomsig serve: listening on ${url}`,
+    ...rows.map(([method, path, what]) => `  ${method.padEnd(4)} ${path.padEnd(7)}  ${what}`),
+    'Stop it with Ctrl-C.',
+  ].join('\n');
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
+
+/**
+ * `stopped` resolves with exit code 0 once SIGINT or SIGTERM has closed the
+ * server; a second signal cuts open connections at once. `cancel` takes the
+ * handlers off again (the server never started).
+ */
+function stopOnSignal(server: Server, output: Output): { stopped: Promise<number>; cancel: () => void } {
+  let stop: (signal: NodeJS.Signals) => void = () => undefined;
+  const cancel = (): void => {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  };
+  const stopped = new Promise<number>((resolve) => {
+    let stopping = false;
+    stop = (signal) => {
+      if (stopping) {
+        server.closeAllConnections();
+        return;
+      }
+      stopping = true;
+      output.err(`zoomsig serve: ${signal}, stopping.`);
+      server.close(() => {
+        cancel();
+        resolve(EXIT.ok);
+      });
+      server.closeIdleConnections();
+      setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+    };
+  });
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return { stopped, cancel };
+}

@@ -1,0 +1,195 @@
+/**
+ * The request handling of `zoomsig serve`, without the network: a request
+ * (method, path, headers, body text) in, a reply (status, headers, JSON) out.
+ * The clock and the credentials are passed in. The http shell
+ * (src/cli/http-endpoint.ts) reads the request within its size and time
+ * limits, calls this, and writes the reply.
+ *
+ * Every error reply has the shape of Zoom's samples' HTTP 400:
+ * `{"errors":[{"property","reason"}]}`, with `$`-names for what is not a body
+ * property (`$path`, `$method`, `$body`, `$server`) and `Content-Type` for the header.
+ */
+import { isZoomsigError } from './errors.js';
+import { generateSignature } from './generate.js';
+import { readMeetingBody, readVideoBody, type PropertyError } from './endpoint-body.js';
+import type { Clock } from './time.js';
+import { ENV } from './zoom-rules.js';
+
+/** The largest request body read; a larger one gets 413. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+export interface SdkCredentials {
+  key: string;
+  secret: string;
+}
+
+export interface EndpointConfig {
+  /** Meeting SDK credentials, for `POST /`; without them it answers 503. */
+  meeting?: SdkCredentials | undefined;
+  /** Video SDK credentials, for `POST /video`; without them it answers 503. */
+  video?: SdkCredentials | undefined;
+  /** The clock tokens are signed at, read once per request. */
+  now: () => Clock;
+}
+
+export interface EndpointRequest {
+  method: string;
+  /** The path without its query string. */
+  path: string;
+  /** Request headers, lower-case names (node:http's `req.headers`). */
+  headers: Readonly<Record<string, string | readonly string[] | undefined>>;
+  body: string;
+}
+
+export interface EndpointReply {
+  status: number;
+  headers: Record<string, string>;
+  /** Sent as JSON; no body when absent. */
+  body?: Record<string, unknown>;
+}
+
+type Route = 'meeting' | 'video' | 'health';
+
+const ROUTES: Readonly<Record<string, Route>> = { '/': 'meeting', '/video': 'video', '/health': 'health' };
+
+const METHODS: Readonly<Record<Route, readonly string[]>> = {
+  meeting: ['POST', 'OPTIONS'],
+  video: ['POST', 'OPTIONS'],
+  health: ['GET', 'HEAD', 'OPTIONS'],
+};
+
+const SDK_NAMES = {
+  meeting: { label: 'Meeting SDK', key: ENV.meetingKey, secret: ENV.meetingSecret, example: '{"meetingNumber":"85746065012","role":0}' },
+  video: { label: 'Video SDK', key: ENV.videoKey, secret: ENV.videoSecret, example: '{"sessionName":"support-room-7","role":1}' },
+} as const;
+
+/** Any origin may call it, as with Zoom's samples (the `cors` package's defaults). */
+const CORS = { 'access-control-allow-origin': '*' } as const;
+
+const JSON_HEADERS = {
+  ...CORS,
+  'content-type': 'application/json; charset=utf-8',
+  // A signature is a credential: no cache keeps it.
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+} as const;
+
+export function handleEndpointRequest(request: EndpointRequest, config: EndpointConfig): EndpointReply {
+  const route = ROUTES[request.path];
+  if (route === undefined) {
+    return errorReply(404, '$path', `Nothing is served at ${cut(request.path)}: POST / (Meeting SDK), POST /video (Video SDK), GET /health.`);
+  }
+  const allowed = METHODS[route];
+  if (request.method === 'OPTIONS') return preflightReply(request, allowed);
+  if (!allowed.includes(request.method)) {
+    const methods = allowed.filter((method) => method !== 'OPTIONS').join(' or ');
+    return errorReply(405, '$method', `${request.path} takes ${methods}, not ${cut(request.method)}.`, { allow: allowed.join(', ') });
+  }
+  if (route === 'health') {
+    return jsonReply(200, { status: 'ok', meetingSdk: config.meeting !== undefined, videoSdk: config.video !== undefined });
+  }
+  return signatureReply(route, request, config);
+}
+
+function signatureReply(sdk: 'meeting' | 'video', request: EndpointRequest, config: EndpointConfig): EndpointReply {
+  const names = SDK_NAMES[sdk];
+  const credentials = config[sdk];
+  if (credentials === undefined) {
+    return errorReply(
+      503,
+      '$server',
+      `This server has no ${names.label} credentials: start zoomsig serve with ${names.key} and ${names.secret} set (environment or .env).`,
+    );
+  }
+  const contentTypeProblem = checkContentType(header(request, 'content-type'));
+  if (contentTypeProblem !== undefined) return errorReply(415, 'Content-Type', contentTypeProblem);
+
+  const parsed = parseBody(request.body, names.example);
+  if (!parsed.ok) return errorReply(400, '$body', parsed.reason);
+
+  const reading = sdk === 'meeting' ? readMeetingBody(parsed.body) : readVideoBody(parsed.body);
+  if (!reading.ok) return jsonReply(400, { errors: reading.errors });
+  try {
+    const { signature, sdkKey } = generateSignature({ ...reading.options, ...credentials, now: config.now() });
+    return jsonReply(200, sdk === 'meeting' ? { signature, sdkKey } : { signature });
+  } catch (error) {
+    // The body was checked above, so this is a rule the checks missed: still the client's 400, never a 500.
+    if (isZoomsigError(error)) return errorReply(400, error.subject ?? '$body', error.message);
+    throw error;
+  }
+}
+
+/** The reason a Content-Type is not JSON, or undefined when it is. */
+function checkContentType(value: string | undefined): string | undefined {
+  const fix = 'send the body as JSON with the header Content-Type: application/json.';
+  if (value === undefined || value.trim() === '') return `The request has no Content-Type header: ${fix}`;
+  const type = value.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (type === 'application/json' || /^application\/[\w.-]+\+json$/.test(type)) return undefined;
+  return `The Content-Type header is "${cut(value)}", not JSON: ${fix}`;
+}
+
+function parseBody(text: string, example: string): { ok: true; body: Record<string, unknown> } | { ok: false; reason: string } {
+  if (text.trim() === '') return { ok: false, reason: `The body is empty: send a JSON object such as ${example}.` };
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? ` (${cut(error.message)})` : '';
+    return { ok: false, reason: `The body is not valid JSON${detail}: send an object such as ${example}.` };
+  }
+  if (!isJsonObject(body)) {
+    const got = body === null ? 'null' : Array.isArray(body) ? 'an array' : `a ${typeof body}`;
+    return { ok: false, reason: `The body must be a JSON object such as ${example}; got ${got}.` };
+  }
+  return { ok: true, body };
+}
+
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function preflightReply(request: EndpointRequest, allowed: readonly string[]): EndpointReply {
+  const requested = header(request, 'access-control-request-headers');
+  const headers: Record<string, string> = {
+    ...CORS,
+    'access-control-allow-methods': allowed.join(', '),
+    // Whatever headers the page asks to send (the cors package's default), when they are header names.
+    'access-control-allow-headers': requested !== undefined && /^\s*[\w-]+(\s*,\s*[\w-]+)*\s*$/.test(requested) ? requested : 'Content-Type',
+    'access-control-max-age': '600',
+    vary: 'Access-Control-Request-Headers',
+  };
+  // Chrome asks before a public page may call a server on this machine.
+  if (header(request, 'access-control-request-private-network') === 'true') {
+    headers['access-control-allow-private-network'] = 'true';
+  }
+  return { status: 204, headers };
+}
+
+/** A reply to a body over MAX_BODY_BYTES (the shell stops reading it). */
+export function tooLargeReply(): EndpointReply {
+  return errorReply(413, '$body', `The body is over ${MAX_BODY_BYTES / 1024} KiB; the request of a signature needs a few hundred bytes.`);
+}
+
+/** The reply when handling failed in a way no rule foresaw: nothing of the error goes to the client. */
+export function internalErrorReply(): EndpointReply {
+  return errorReply(500, '$server', 'zoomsig serve failed on this request: its log says why.');
+}
+
+function errorReply(status: number, property: string, reason: string, headers: Record<string, string> = {}): EndpointReply {
+  const error: PropertyError = { property, reason };
+  return { ...jsonReply(status, { errors: [error] }), headers: { ...JSON_HEADERS, ...headers } };
+}
+
+function jsonReply(status: number, body: Record<string, unknown>): EndpointReply {
+  return { status, headers: { ...JSON_HEADERS }, body };
+}
+
+function header(request: EndpointRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return typeof value === 'string' ? value : value?.join(', ');
+}
+
+/** Text from the request, shortened for a reply. */
+function cut(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}

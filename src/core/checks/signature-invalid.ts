@@ -1,0 +1,24 @@
+import type { Check } from './check.js';
+
+export const signatureInvalid: Check = {
+  id: 'signature-invalid',
+  severity: 'error',
+  group: 'Signature',
+  title: 'The signature does not match the secret',
+  hint: 'Sign with the Client Secret of the same Meeting SDK (or General) app whose Client ID is in the token; check dev vs prod credentials.',
+  run({ decoded, signature }) {
+    if (!signature.checked) return undefined;
+    if (signature.matched) return [];
+    if (decoded.kind === 'legacy-web-signature') {
+      return [
+        {
+          message: "The legacy signature's hash does not match the secret given (it was made with a JWT app's API Secret).",
+          hint: 'This format is retired whatever the secret: generate an SDK JWT instead.',
+        },
+      ];
+    }
+    const tried = signature.tried.map((s) => `${s.label} (${s.masked})`).join(', ');
+    const which = signature.tried.length === 1 ? 'the secret' : 'any of the secrets';
+    return [{ message: `The signature does not match ${which} given: ${tried}.` }];
+  },
+};

@@ -1,0 +1,116 @@
+/**
+ * diagnoseToken: every check of the registry over one token, with what the
+ * user knows (key, meeting, role, the join() object, the error Zoom gave).
+ * Pure but for the HMAC work; the clock is passed in.
+ */
+import { runChecks, timeSecondsOf, tokenSdkOf } from './checks/run-checks.js';
+import type { CheckContext, TimeSeconds } from './checks/check.js';
+import { decodeToken, type DecodedToken } from './decode-token.js';
+import { findErrorCode, rankFindings, unseenCauses, type ZoomErrorCause, type ZoomErrorCode } from './error-codes.js';
+import { ZoomsigError } from './errors.js';
+import { bySeverity, verdictOf, type CheckId, type Finding, type Verdict } from './finding.js';
+import type { JoinContext } from './join-context.js';
+import { normaliseMeetingNumber, normaliseRole } from './normalise.js';
+import type { SetupAnswers } from './setup-answers.js';
+import { analyseSignature, type SecretInput, type SignatureAnalysis } from './signature-analysis.js';
+import { toUnixSeconds, type Clock } from './time.js';
+import type { TokenKind } from './token-kind.js';
+import { DEFAULT_SKEW_SECONDS } from './zoom-rules.js';
+
+export interface DoctorOptions {
+  /** The clock: a Date or Unix seconds. */
+  now: Clock;
+  /** Secrets to check the signature with: one, or several to find which one signed it. */
+  secrets?: string | readonly (string | SecretInput)[];
+  /** The key the token should carry. */
+  key?: string;
+  /** Where that key came from, for messages ("--key", "ZOOM_MEETING_SDK_KEY"). */
+  keyLabel?: string;
+  /** Which SDK the token is for. */
+  sdk?: 'meeting' | 'video';
+  /** The meeting the token should be for: digits, with spaces or dashes, or a join URL. */
+  meeting?: string | number;
+  /** The role the user joins with: 0, 1, "participant", "host". */
+  role?: string | number;
+  /** The object passed to join(). */
+  join?: JoinContext;
+  /** What the user said of their setup: app type, whose meeting, join or start, SDK and version. */
+  answers?: SetupAnswers;
+  /** Do not judge exp / iat against the clock. */
+  ignoreExp?: boolean;
+  /** Seconds iat may be ahead of now. Default 60. */
+  skewSeconds?: number;
+  /** The error code Zoom answered (3712, 200, JWTTOKENWRONG…): findings are ranked by it. */
+  error?: string;
+}
+
+export interface Diagnosis {
+  kind: TokenKind;
+  verdict: Verdict;
+  decoded: DecodedToken;
+  /** Errors, warnings and info; ranked by `error` when one was given. */
+  findings: Finding[];
+  passed: CheckId[];
+  skipped: CheckId[];
+  signature: SignatureAnalysis;
+  /** The clock the time claims were judged against, in Unix seconds. */
+  now: number;
+  /** iat, exp and tokenExp as whole seconds, when they are. */
+  seconds: TimeSeconds;
+  /** The error code given, with the causes no token check can see. */
+  error?: { entry: ZoomErrorCode; code: string; unseen: ZoomErrorCause[] };
+}
+
+export async function diagnoseToken(token: string, options: DoctorOptions): Promise<Diagnosis> {
+  const entry = options.error === undefined ? undefined : findErrorCode(options.error);
+  if (options.error !== undefined && entry === undefined) {
+    throw new ZoomsigError('INVALID_OPTION', `zoomsig does not know the Zoom error code "${options.error}": zoomsig explain lists the ones it knows.`, 'error');
+  }
+  const decoded = decodeToken(token);
+  const now = toUnixSeconds(options.now);
+  const secrets = normaliseSecrets(options.secrets);
+  const signature = await analyseSignature(decoded, secrets, options.key);
+  const context: CheckContext = {
+    decoded,
+    now,
+    sdk: options.sdk,
+    key: options.key === undefined ? undefined : { value: options.key, label: options.keyLabel ?? 'the key you gave' },
+    meeting: options.meeting === undefined ? undefined : { value: normaliseMeetingNumber(options.meeting), label: '--meeting' },
+    role: roleOf(options),
+    join: options.join,
+    answers: options.answers,
+    ignoreExp: options.ignoreExp ?? false,
+    skewSeconds: options.skewSeconds ?? DEFAULT_SKEW_SECONDS,
+    seconds: timeSecondsOf(decoded),
+    tokenSdk: tokenSdkOf(decoded),
+    signature,
+  };
+  const run = runChecks(context);
+  const findings = entry ? rankFindings(run.findings, entry) : bySeverity(run.findings);
+  return {
+    kind: decoded.kind,
+    verdict: verdictOf(findings),
+    decoded,
+    findings,
+    passed: run.passed,
+    skipped: run.skipped,
+    signature,
+    now,
+    seconds: context.seconds,
+    ...(entry && options.error !== undefined && { error: { entry, code: options.error.trim().toUpperCase(), unseen: unseenCauses(entry) } }),
+  };
+}
+
+/** The role to compare with: --role, else what the user said they do (join or start). */
+function roleOf(options: DoctorOptions): CheckContext['role'] {
+  if (options.role !== undefined) return { value: normaliseRole(options.role), label: '--role' };
+  const intent = options.answers?.intent;
+  if (intent === undefined) return undefined;
+  return { value: intent === 'start' ? 1 : 0, label: 'the role you said you join with' };
+}
+
+function normaliseSecrets(secrets: DoctorOptions['secrets']): SecretInput[] {
+  if (secrets === undefined) return [];
+  const list = typeof secrets === 'string' ? [secrets] : [...secrets];
+  return list.map((secret, index) => (typeof secret === 'string' ? { label: `secret #${index + 1}`, value: secret } : secret));
+}

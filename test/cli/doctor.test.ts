@@ -1,0 +1,238 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  KEY,
+  MEETING_ENV,
+  NOW,
+  NOW_ARGS,
+  SECRET,
+  cleanupTempDirs,
+  lines,
+  makeTempDir,
+  meetingPayload,
+  runCli,
+  signJwt,
+  usageErrorLine,
+} from './helpers.js';
+
+afterAll(cleanupTempDirs);
+
+const SECRET_ENV = { ZOOM_MEETING_SDK_SECRET: SECRET };
+const VALID = signJwt(meetingPayload(), SECRET);
+/** The classic 3712: Date.now() in milliseconds, the meeting number with spaces, role as a string, no appKey. */
+const BROKEN = signJwt(
+  { sdkKey: KEY, mn: '857 4606 5012', role: '1', iat: (NOW - 30) * 1000, exp: (NOW - 30 + 7200) * 1000, tokenExp: (NOW - 30 + 7200) * 1000 },
+  SECRET,
+);
+/** Only warnings: sdkKey without appKey, and iat = Date.now() / 1000 without Math.floor. */
+const WARNINGS_ONLY = signJwt({ sdkKey: KEY, mn: '85746065012', role: 0, iat: NOW - 30.25, exp: NOW - 30 + 7200, tokenExp: NOW - 30 + 7200 }, SECRET);
+
+interface DoctorJson {
+  schemaVersion: number;
+  kind: string;
+  verdict: string;
+  header: unknown;
+  payload: Record<string, unknown> | null;
+  findings: { id: string; severity: string; message: string; hint?: string; docs?: string; claim?: string; value?: unknown }[];
+  signature: { checked: boolean; valid: boolean; secret: { label: string; masked: string } | null };
+  checks: { passed: string[]; skipped: string[] };
+  error?: { code: string; unseenCauses: { cause: string; fix: string }[] };
+}
+
+const json = (stdout: string): DoctorJson => JSON.parse(stdout) as DoctorJson;
+
+describe('zoomsig doctor: text', () => {
+  it('shows the kind and verdict first, each finding with claim, value, fix and docs, the verdict last', async () => {
+    const result = await runCli(['doctor', BROKEN, ...NOW_ARGS]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatchSnapshot();
+    const out = lines(result.stdout);
+    expect(out[0]).toMatch(/^kind +Meeting SDK signature/);
+    expect(out[1]).toMatch(/^verdict +✗ fail/);
+    expect(out.at(-1)).toMatch(/^✗ fail .*checked at 2026-01-01T00:00:00Z/);
+    expect(result.stdout).toMatch(/✗ timestamps-in-ms {2}iat=1767225570000 /);
+    expect(result.stdout).toMatch(/fix: {2}Use Math\.floor\(Date\.now\(\) \/ 1000\)/);
+    expect(result.stdout).toMatch(/docs: https:\/\/\S+\/docs\/checks\/timestamps-in-ms\.md/);
+  });
+
+  it('draws a timeline whenever the token has time claims', async () => {
+    const result = await runCli(['doctor', VALID, '--now', String(NOW + 600)], { env: SECRET_ENV });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatchSnapshot();
+    expect(result.stdout).toMatch(/timeline\n {2}●.*▲.*●\n {2}iat +now +exp = tokenExp/);
+  });
+
+  it('shows no passing checks by default and all of them with --verbose', async () => {
+    const quiet = await runCli(['doctor', VALID, ...NOW_ARGS], { env: SECRET_ENV });
+    expect(quiet.stdout).not.toMatch(/passed/);
+    const verbose = await runCli(['doctor', VALID, ...NOW_ARGS, '--verbose'], { env: SECRET_ENV });
+    expect(verbose.code).toBe(0);
+    expect(verbose.stdout).toMatch(/✓ passed \(\d+\): not-a-token, malformed-token/);
+    expect(verbose.stdout).toMatch(/not applicable \(\d+\): .*host-needs-zak/);
+  });
+
+  it('says the signature matches, masking the secret, and never prints it', async () => {
+    const result = await runCli(['doctor', VALID, ...NOW_ARGS], { env: SECRET_ENV });
+    expect(result.stdout).toMatch(/signature +matches ZOOM_MEETING_SDK_SECRET \(Fake…cdef\)/);
+    expect(result.stdout + result.stderr).not.toContain(SECRET);
+  });
+
+  it('colours only on a terminal or when forced', async () => {
+    const plain = await runCli(['doctor', BROKEN, ...NOW_ARGS]);
+    expect(plain.stdout).not.toContain('\u001b[');
+    const forced = await runCli(['doctor', BROKEN, ...NOW_ARGS], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(forced.stdout).toContain('\u001b[31m');
+  });
+});
+
+describe('zoomsig doctor: exit codes', () => {
+  it('exits 0 for a good token, with or without a secret', async () => {
+    expect((await runCli(['doctor', VALID, ...NOW_ARGS], { env: SECRET_ENV })).code).toBe(0);
+    const unchecked = await runCli(['doctor', VALID, ...NOW_ARGS]);
+    expect(unchecked.code).toBe(0);
+    expect(unchecked.stdout).toMatch(/i signature-unverified/);
+  });
+
+  it('exits 0 with warnings only, and 1 with --strict', async () => {
+    const result = await runCli(['doctor', WARNINGS_ONLY, ...NOW_ARGS], { env: SECRET_ENV });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/! missing-claim/);
+    expect(result.stdout).toMatch(/! claim-type {2}iat=1767225569\.75/);
+    const strict = await runCli(['doctor', WARNINGS_ONLY, ...NOW_ARGS, '--strict'], { env: SECRET_ENV });
+    expect(strict.code).toBe(1);
+    expect(lines(strict.stdout).at(-1)).toMatch(/^✗ warn .*fail with --strict/);
+  });
+
+  it('exits 1 for a wrong secret and names the mistake', async () => {
+    const result = await runCli(['doctor', VALID, ...NOW_ARGS], { env: { ZOOM_MEETING_SDK_SECRET: `${SECRET}\n` } });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/✗ signature-invalid/);
+    expect(result.stdout).toMatch(/✗ secret-whitespace .*without the white space/);
+  });
+
+  it('exits 1 for junk pasted as a token, 2 for empty input', async () => {
+    const junk = await runCli(['doctor', '[object Object]', ...NOW_ARGS]);
+    expect(junk.code).toBe(1);
+    expect(junk.stdout).toMatch(/✗ not-a-token/);
+    const empty = await runCli(['doctor', ...NOW_ARGS], { input: '' });
+    expect(empty.code).toBe(2);
+    expect(usageErrorLine(empty)).toMatch(/standard input was empty/);
+  });
+
+  it('reads the token from a pipe', async () => {
+    const result = await runCli(['doctor', ...NOW_ARGS], { input: `{"signature":"${VALID}","sdkKey":"${KEY}"}\n` });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/i wrapped-input {2}Took off/);
+  });
+});
+
+describe('zoomsig doctor: what the user knows', () => {
+  it('compares with --meeting (a join URL) and --role', async () => {
+    const same = await runCli(['doctor', VALID, ...NOW_ARGS, '--meeting', 'https://zoom.us/j/85746065012?pwd=x', '--role', 'participant']);
+    expect(same.code).toBe(0);
+    const other = await runCli(['doctor', VALID, ...NOW_ARGS, '--meeting', '912-3456-7890', '--role', 'host']);
+    expect(other.code).toBe(1);
+    expect(other.stdout).toMatch(/✗ meeting-number-mismatch {2}mn="85746065012" {2}mn is "85746065012", but --meeting is "91234567890"/);
+    expect(other.stdout).toMatch(/✗ role-mismatch {2}role=0 {2}role is participant \(0\), but --role is 1/);
+  });
+
+  it('rejects a --meeting or --role it cannot read with exit 2', async () => {
+    expect((await runCli(['doctor', VALID, '--meeting', 'abc'])).code).toBe(2);
+    expect((await runCli(['doctor', VALID, '--role', 'owner'])).code).toBe(2);
+  });
+
+  it('reads the join() object with --join, and its signature when no token is given', async () => {
+    const dir = makeTempDir();
+    const file = join(dir, 'join.json');
+    const host = signJwt(meetingPayload({ role: 1 }), SECRET);
+    writeFileSync(file, JSON.stringify({ signature: host, meetingNumber: '85746065012', sdkKey: 'OtherClientId', userName: 'Ada', role: 1 }));
+    const result = await runCli(['doctor', '--join', file, ...NOW_ARGS], { env: SECRET_ENV });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/✗ host-needs-zak/);
+    expect(result.stdout).toMatch(/✗ sdk-key-join-mismatch {2}sdkKey="OtherClientId"/);
+    expect(result.stdout).toMatch(/signature +matches ZOOM_MEETING_SDK_SECRET/);
+  });
+
+  it('says so when the --join file is missing or not JSON (exit 2)', async () => {
+    const missing = await runCli(['doctor', VALID, '--join', 'nope.json']);
+    expect(missing.code).toBe(2);
+    expect(usageErrorLine(missing)).toMatch(/cannot read the --join file nope\.json: no such file\./);
+    const dir = makeTempDir({ 'join.js': 'ZoomMtg.join({ signature })' });
+    const notJson = await runCli(['doctor', VALID, '--join', join(dir, 'join.js')]);
+    expect(notJson.code).toBe(2);
+    expect(usageErrorLine(notJson)).toMatch(/is not JSON/);
+  });
+
+  it('uses the key from the environment: a token of another app is key-mismatch', async () => {
+    const result = await runCli(['doctor', VALID, ...NOW_ARGS], { env: { ...MEETING_ENV, ZOOM_MEETING_SDK_KEY: 'OtherClientId' } });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/✗ key-mismatch .*the key from ZOOM_MEETING_SDK_KEY is "OtherClientId"/);
+  });
+
+  it('honours --skew for iat ahead of the clock', async () => {
+    const ahead = signJwt(meetingPayload({}, { iat: NOW + 45 }), SECRET);
+    expect((await runCli(['doctor', ahead, ...NOW_ARGS])).code).toBe(0);
+    const strict = await runCli(['doctor', ahead, ...NOW_ARGS, '--skew', '10']);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(/✗ iat-in-future .*more than the 10 s allowed/);
+  });
+});
+
+describe('zoomsig doctor --error', () => {
+  it('ranks findings by the code and lists what no token shows', async () => {
+    const result = await runCli(['doctor', BROKEN, ...NOW_ARGS, '--error', '3712']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^error +3712: Signature is invalid\./m);
+    expect(result.stdout).toMatch(/What no token check can see for 3712:\n\? Credentials of the wrong app/);
+    expect(result.stdout).toMatch(/2026-03-02/);
+  });
+
+  it('ranks the expiry first for 3705', async () => {
+    const old = signJwt(meetingPayload({ mn: '857 4606 5012' }, { iat: NOW - 10_000 }), SECRET);
+    const result = await runCli(['doctor', old, ...NOW_ARGS, '--error', '3705', '--json']);
+    const ids = json(result.stdout).findings.map((finding) => finding.id);
+    expect(ids.indexOf('expired')).toBeLessThan(ids.indexOf('meeting-number-format'));
+    expect(json(result.stdout).error?.code).toBe('3705');
+  });
+
+  it('refuses a code it does not know (exit 2)', async () => {
+    const result = await runCli(['doctor', VALID, '--error', '9999']);
+    expect(result.code).toBe(2);
+    expect(usageErrorLine(result)).toMatch(/does not know the Zoom error code "9999"/);
+  });
+});
+
+describe('zoomsig doctor: JSON and GitHub', () => {
+  it('prints the contract shape, schema version 1, on failure', async () => {
+    const result = await runCli(['doctor', BROKEN, ...NOW_ARGS, '--json']);
+    expect(result.code).toBe(1);
+    const report = json(result.stdout);
+    expect(Object.keys(report).slice(0, 6)).toEqual(['schemaVersion', 'kind', 'verdict', 'header', 'payload', 'findings']);
+    expect(report).toMatchObject({ schemaVersion: 1, kind: 'meeting-sdk', verdict: 'fail' });
+    expect(report.findings.map((finding) => finding.severity)).toEqual(['error', 'error', 'error', 'error', 'error', 'warning', 'info']);
+    expect(report.findings).toContainEqual(expect.objectContaining({ id: 'timestamps-in-ms', severity: 'error', claim: 'iat', value: 1767225570000 }));
+    for (const finding of report.findings) expect(finding.docs).toMatch(new RegExp(`/docs/checks/${finding.id}\\.md$`));
+    expect(result.stdout).toMatchSnapshot();
+  });
+
+  it('prints the same shape on success', async () => {
+    const result = await runCli(['doctor', VALID, ...NOW_ARGS, '--format', 'json'], { env: SECRET_ENV });
+    expect(result.code).toBe(0);
+    const report = json(result.stdout);
+    expect(report).toMatchObject({ schemaVersion: 1, kind: 'meeting-sdk', verdict: 'ok', findings: [] });
+    expect(report.signature).toEqual({ checked: true, valid: true, secret: { label: 'ZOOM_MEETING_SDK_SECRET', masked: 'Fake…cdef' } });
+    expect(report.checks.passed).toContain('expired');
+  });
+
+  it('prints GitHub annotations, with the verdict as a closing notice', async () => {
+    const result = await runCli(['doctor', BROKEN, ...NOW_ARGS, '--format', 'github']);
+    expect(result.code).toBe(1);
+    const out = lines(result.stdout);
+    expect(out[0]).toMatch(/^::error title=zoomsig claim-type::role is the string "1".* Fix: .* See https:/);
+    expect(out).toContainEqual(expect.stringMatching(/^::warning title=zoomsig missing-claim::/));
+    expect(out).toContainEqual(expect.stringMatching(/^::notice title=zoomsig signature-unverified::/));
+    expect(out.at(-1)).toBe('::notice title=zoomsig::Zoom would reject this token: 5 errors, 1 warning.');
+  });
+});
