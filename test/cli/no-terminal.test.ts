@@ -29,6 +29,8 @@ const SENTENCES = {
   meeting: 'A web signature needs the meeting number: give it with --meeting (or use --native for a native SDK token).',
   role: 'A web signature needs the role: give it with --role 0 (join) or --role 1 (start).',
   topic: 'A Video SDK signature needs the session name: give it with --topic.',
+  serve:
+    'serve has no credentials to sign with: set ZOOM_MEETING_SDK_KEY and ZOOM_MEETING_SDK_SECRET (Meeting SDK, POST /) or ZOOM_VIDEO_SDK_KEY and ZOOM_VIDEO_SDK_SECRET (Video SDK, POST /video) in the environment or a .env file, or give --key and --secret-file.',
   verifySecret:
     'The Meeting SDK secret to verify with is missing: give it with --secret-file (or --secret), ZOOM_MEETING_SDK_SECRET or a .env file.',
 };
@@ -44,6 +46,7 @@ const ROWS: [name: string, args: string[], env: Record<string, string>, sentence
   ['generate --sdk video, no secret', ['generate', '--sdk', 'video', '--topic', 'room'], { ZOOM_VIDEO_SDK_KEY: VIDEO_KEY }, SENTENCES.videoSecret],
   ['generate --sdk video, no topic', ['generate', '--sdk', 'video'], { ZOOM_VIDEO_SDK_KEY: VIDEO_KEY, ZOOM_VIDEO_SDK_SECRET: SECRET }, SENTENCES.topic],
   ['verify <token>, no secret', ['verify', TOKEN], {}, SENTENCES.verifySecret],
+  ['serve, no credentials', ['serve', '--port', '0'], {}, SENTENCES.serve],
 ];
 
 const STDIN: [label: string, options: RunOptions][] = [
@@ -66,7 +69,7 @@ describe('a missing value without a terminal: exit 2 within a second, with the s
     expect(result.ms).toBeLessThan(1_000);
   });
 
-  // decode and verify read the token from stdin when it is not an argument.
+  // decode, verify and doctor read the token from stdin when it is not an argument.
   it.each([
     ['decode', 'stdin closed', { stdin: 'closed' }],
     ['decode', 'stdin /dev/null', { stdin: 'null' }],
@@ -74,6 +77,8 @@ describe('a missing value without a terminal: exit 2 within a second, with the s
     ['decode', 'stdin only white space', { input: ' \n' }],
     ['verify', 'stdin closed', { stdin: 'closed', env: MEETING_ENV }],
     ['verify', 'stdin /dev/null', { stdin: 'null', env: MEETING_ENV }],
+    ['doctor', 'stdin closed', { stdin: 'closed' }],
+    ['doctor', 'stdin /dev/null', { stdin: 'null' }],
   ] as const)('%s without a token, %s', async (command, _label, options) => {
     const result = await runCli([command], { ...options, timeoutMs: 5_000 });
     expect(usageErrorLine(result)).toBe(
