@@ -1,137 +1,24 @@
 /**
  * The questions of zoomsig generate, driven in-process with scripted answers
- * (a Prompter that plays a script and applies each question's validation as
- * the real prompt would). test/cli/interactive.test.ts does the same through a
- * real terminal with the real prompt library.
+ * (support/scripted-prompter.ts). test/cli/interactive.test.ts does the same
+ * through a real terminal with the real prompt library.
  */
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../src/cli/commands.js';
 import { runGenerate } from '../../src/cli/commands/generate.js';
-import { Environment } from '../../src/cli/credentials.js';
-import { Output, type Io } from '../../src/cli/io.js';
-import { parseCommandArgs } from '../../src/cli/main.js';
-import type { OptionName } from '../../src/cli/options.js';
 import { equivalentCommand, shellQuote } from '../../src/cli/prompts/equivalent-command.js';
 import { validateExpiryAnswer, validateMeetingAnswer, validateTopicAnswer } from '../../src/cli/prompts/generate-questions.js';
-import {
-  PromptCancelled,
-  type Prompter,
-  type PrompterLoader,
-  type SecretQuestion,
-  type SelectQuestion,
-  type TextQuestion,
-} from '../../src/cli/prompts/prompter.js';
+import { CTRL_C, runWithScript, type Run, type RunOptions } from './support/scripted-prompter.js';
 import { cleanupTempDirs, KEY, makeTempDir, MEETING_ENV, NOW, NOW_ISO, SECRET, segmentJson, VIDEO_ENV, VIDEO_KEY, VIDEO_SECRET } from './helpers.js';
 
 afterAll(cleanupTempDirs);
 
 const IAT = NOW - 30;
 
-/** Answers by question name, in order; a refused answer is recorded and the next one is tried. */
-type Script = Partial<Record<OptionName, string | string[]>>;
-/** As an answer: the user gives up (Ctrl-C). */
-const CTRL_C = '\u0003';
-
-class ScriptedPrompter implements Prompter {
-  readonly asked: OptionName[] = [];
-  readonly refused: { name: OptionName; answer: string; message: string }[] = [];
-  readonly choices: Partial<Record<OptionName, string[]>> = {};
-  private readonly queues: Map<OptionName, string[]>;
-
-  constructor(script: Script) {
-    this.queues = new Map(Object.entries(script).map(([name, answers]) => [name as OptionName, [answers ?? []].flat()]));
-  }
-
-  async text(question: TextQuestion): Promise<string> {
-    return this.typed(question, question.default);
-  }
-
-  async secret(question: SecretQuestion): Promise<string> {
-    return this.typed(question, undefined);
-  }
-
-  async select<V extends string>(question: SelectQuestion<V>): Promise<V> {
-    this.asked.push(question.name);
-    this.choices[question.name] = question.choices.map((choice) => choice.value);
-    const answer = this.next(question.name);
-    const choice = question.choices.find((c) => c.value === answer);
-    if (choice === undefined) throw new Error(`"${answer}" is not a choice of ${question.name}`);
-    return choice.value;
-  }
-
-  /** Like the real prompt: Enter on an empty line takes the default, and the question stays until validate says yes. */
-  private typed(question: TextQuestion | SecretQuestion, fallback: string | undefined): string {
-    this.asked.push(question.name);
-    for (;;) {
-      const typed = this.next(question.name);
-      const answer = typed === '' && fallback !== undefined ? fallback : typed;
-      const verdict = question.validate(answer);
-      if (verdict === true) return answer;
-      this.refused.push({ name: question.name, answer, message: verdict });
-    }
-  }
-
-  private next(name: OptionName): string {
-    const answer = this.queues.get(name)?.shift();
-    if (answer === undefined) throw new Error(`no answer scripted for the ${name} question`);
-    if (answer === CTRL_C) throw new PromptCancelled();
-    return answer;
-  }
-}
-
-function capture(isTTY: boolean): { stream: Writable & { isTTY: boolean }; text: () => string } {
-  const chunks: string[] = [];
-  const stream = Object.assign(
-    new Writable({
-      write(chunk: Buffer | string, _encoding, callback) {
-        chunks.push(String(chunk));
-        callback();
-      },
-    }),
-    { isTTY },
-  );
-  return { stream, text: () => chunks.join('') };
-}
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-  prompter: ScriptedPrompter;
-  /** How many times the prompt library would have been loaded. */
-  loads: number;
-}
-
 /** runGenerate in-process with `argv` (after "generate"), at a terminal unless `tty` is false. */
-async function generate(
-  argv: string[],
-  { env = {}, script = {}, tty = true, cwd = makeTempDir() }: { env?: Record<string, string>; script?: Script; tty?: boolean; cwd?: string } = {},
-): Promise<Run> {
-  const stdout = capture(tty);
-  const stderr = capture(tty);
-  const io: Io = {
-    env,
-    cwd,
-    stdin: Object.assign(new PassThrough(), { isTTY: tty }),
-    stdout: stdout.stream,
-    stderr: stderr.stream,
-    clock: () => new Date(NOW * 1000),
-  };
-  const prompter = new ScriptedPrompter(script);
-  let loads = 0;
-  const load: PrompterLoader = () => {
-    loads += 1;
-    return Promise.resolve(prompter);
-  };
-  const spec = COMMANDS.find((command) => command.name === 'generate');
-  if (spec === undefined) throw new Error('no generate command');
-  const { values, positionals } = await parseCommandArgs(spec, ['--now', NOW_ISO, ...argv]);
-  const output = new Output(io, { noColor: true });
-  const code = await runGenerate({ values, positionals, io, output, environment: new Environment(io) }, load);
-  return { code, stdout: stdout.text(), stderr: stderr.text(), prompter, loads };
+function generate(argv: string[], options: RunOptions = {}): Promise<Run> {
+  return runWithScript('generate', runGenerate, ['--now', NOW_ISO, ...argv], options);
 }
 
 function checkedToken(stdout: string, secret: string): Record<string, unknown> {

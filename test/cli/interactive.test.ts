@@ -11,6 +11,7 @@ import {
   cleanupTempDirs,
   KEY,
   makeTempDir,
+  meetingPayload,
   MODULE_RECORDER,
   NOW,
   NOW_ARGS,
@@ -18,6 +19,7 @@ import {
   readLoadedModules,
   SECRET,
   segmentJson,
+  signJwt,
   VIDEO_KEY,
   VIDEO_SECRET,
 } from './helpers.js';
@@ -189,3 +191,33 @@ describe('zoomsig generate asks nothing unless stdin and stdout are both a termi
     TEST_TIMEOUT_MS,
   );
 });
+
+describe('zoomsig doctor at a terminal', () => {
+  it(
+    'asks for the token, then the questions, and reports the answer that explains 3712 with the token checks',
+    async () => {
+      const token = signJwt(meetingPayload(), SECRET);
+      const terminal = zoomsig(['doctor', ...NOW_ARGS], { env: { ZOOM_MEETING_SDK_SECRET: SECRET } });
+      await terminal.answer('Paste the signature', token);
+      await terminal.waitFor('Does Zoom still refuse to join with it');
+      terminal.press('enter'); // Yes
+      await terminal.waitFor('Which kind of app');
+      terminal.press('down', 'down', 'down', 'enter'); // Server-to-Server OAuth app
+      await terminal.waitFor('Whose meeting is it?');
+      terminal.press('enter'); // the app's own account
+      await terminal.waitFor('Does the user join the meeting');
+      terminal.press('enter'); // join
+      await terminal.waitFor('Which Meeting SDK?');
+      terminal.press('enter'); // web
+      await terminal.answer('Which Web SDK version', '5.1.0');
+
+      expect(await terminal.exitCode()).toBe(1);
+      const { screen } = terminal;
+      expect(screen).toMatch(/signature +matches ZOOM_MEETING_SDK_SECRET/);
+      expect(screen).toMatch(/✗ wrong-app-type +The credentials come from a Server-to-Server OAuth app/);
+      expect(screen).not.toContain(SECRET_MIDDLE);
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
+

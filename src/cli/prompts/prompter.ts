@@ -9,9 +9,14 @@ import type { Io } from '../io.js';
 /** Returns true when the answer is acceptable, else the sentence to show under it. */
 export type Validate = (answer: string) => true | string;
 
+/** doctor's questions about what no token can show, and the pasted token. */
+export type SetupQuestionName = 'token' | 'refused' | 'app-type' | 'meeting-owner' | 'published' | 'intent' | 'zak' | 'platform' | 'sdk-version';
+
+export type QuestionName = OptionName | SetupQuestionName;
+
 interface Question {
-  /** The option the question stands for: its answer is what that flag would have said. */
-  name: OptionName;
+  /** The option the question stands for (its answer is what that flag would have said), or a doctor question. */
+  name: QuestionName;
   message: string;
 }
 
