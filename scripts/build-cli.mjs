@@ -24,6 +24,12 @@ await build({
   // Dependencies are bundled too: jose is ESM-only, and import()ing it from
   // CommonJS would start the ESM loader after all. It stays lazy: its code is
   // evaluated only when verify runs.
+  // The prompt library is the exception: a runtime dependency, left out of the
+  // bundle and loaded only when a question is shown (src/cli/prompts/). With
+  // dynamic import() marked unsupported, esbuild writes that import() as a
+  // require(), so asking a question does not start the ESM loader either.
+  external: ['@inquirer/prompts'],
+  supported: { 'dynamic-import': false },
   // Less to parse at every start; names are kept so DEBUG=zoomsig stacks stay readable.
   minifyWhitespace: true,
   minifySyntax: true,

@@ -513,6 +513,18 @@ const scenarios = {
     options: secret,
     expect: { ...meetingOk, ids: ['iat-in-future', 'timezone-offset'], ok: false },
   },
+  'timezone-offset-quarter-hour': {
+    description: 'Made in Nepal (UTC+5:45) with local time taken as UTC: iat 5 h 45 min ahead.',
+    input: jwt(meetingPayload({ iat: NOW + 20_700 - 30, exp: NOW + 20_700 - 30 + 7200, tokenExp: NOW + 20_700 - 30 + 7200 })),
+    options: secret,
+    expect: { ...meetingOk, ids: ['iat-in-future', 'timezone-offset'], ok: false },
+  },
+  'iat-ahead-no-such-zone': {
+    description: 'iat exactly 30 minutes ahead: no time zone is UTC+0:30, so a clock running ahead, not a time zone.',
+    input: jwt(meetingPayload({ iat: NOW + 1800, exp: NOW + 1800 + 7200, tokenExp: NOW + 1800 + 7200 })),
+    options: secret,
+    expect: { ...meetingOk, ids: ['iat-in-future'], ok: false },
+  },
   'iat-ahead-within-skew': {
     description: 'iat 45 s ahead of now: within the default 60 s allowance for clock skew.',
     input: jwt(meetingPayload({ iat: NOW + 45, exp: NOW + 45 + 7200, tokenExp: NOW + 45 + 7200 })),
@@ -566,6 +578,12 @@ const scenarios = {
     input: valid,
     options: { ...secret, join: { meetingNumber: '912 3456 7890', role: 1, zak: 'FakeZakToken', keys: ['meetingNumber', 'role', 'zak'] } },
     expect: { ...meetingOk, ids: ['meeting-number-mismatch', 'role-mismatch'], ok: false },
+  },
+  'join-signature-differs': {
+    description: 'A valid signature checked, but the join() object carries another (expired) one: the page passes join() a stale token.',
+    input: valid,
+    options: { ...secret, join: { meetingNumber: MEETING, signature: jwt(meetingPayload({ iat: IAT - 86_400, exp: EXP - 86_400, tokenExp: EXP - 86_400 })), keys: ['meetingNumber', 'signature'] } },
+    expect: { ...meetingOk, ids: ['join-signature-differs'], ok: true },
   },
   'video-role-mismatch': {
     description: 'A Video SDK host token (role_type 1) for someone who joins as participant (--role 0).',

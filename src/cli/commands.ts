@@ -38,13 +38,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'print a new signature (the token alone on stdout)',
     usage: 'zoomsig generate [options]',
     description:
-      'Builds a Meeting SDK (default) or Video SDK signature exactly as Zoom\'s samples do: HS256, base64url, seconds, iat back-dated 30 s, exp = iat + expires-in, tokenExp = exp.',
+      'Builds a Meeting SDK (default) or Video SDK signature exactly as Zoom\'s samples do: HS256, base64url, seconds, iat back-dated 30 s, exp = iat + expires-in, tokenExp = exp. Interactive mode: on a terminal, whatever the flags, the environment and .env leave out is asked for (the secret hidden), and the same command without the questions is shown afterwards. Without a terminal (pipes, CI) nothing is asked: a missing value is an error naming its flag and variable.',
     options: [
       'sdk', 'product', 'key', 'secret', 'secret-file', 'meeting', 'role', 'expires-in', 'webrtc', 'native',
       'topic', 'session-key', 'user-identity', 'now', 'format', ...OUTPUT_OPTIONS,
     ],
     maxPositionals: 0,
     examples: [
+      'zoomsig generate                                   # on a terminal: asks for what is missing',
       'zoomsig generate --meeting 85746065012 --role 0',
       'zoomsig generate --meeting "https://zoom.us/j/85746065012?pwd=abc" --role host --expires-in 90m',
       'zoomsig generate --native --json',

@@ -113,6 +113,11 @@ export function resolveSecrets(values: OptionValues, env: Environment, sdk: Sdk,
   return secrets;
 }
 
+/** Whether resolveSecrets would find a secret, without reading files or warning. */
+export function hasSecret(values: OptionValues, env: Environment, sdk: Sdk): boolean {
+  return (values.secret ?? []).length > 0 || (values['secret-file'] ?? []).length > 0 || env.lookup(envNames(sdk).secret) !== undefined;
+}
+
 function readSecretFile(path: string, output: Output): string {
   const text = readUserFile(path, 'the secret file', 'secret-file');
   const trimmed = text.replace(/\r?\n$/, '');
@@ -152,21 +157,13 @@ export function signingCredentials(
   output: Output,
   command: string,
 ): SigningCredentials | undefined {
-  const names = envNames(sdk);
   const key = resolveKey(values, env, sdk);
   if (key === undefined) {
-    const secretGiven = values.secret !== undefined || values['secret-file'] !== undefined || env.lookup(names.secret) !== undefined;
-    if (!secretGiven) return undefined;
+    if (!hasSecret(values, env, sdk)) return undefined;
     throw missingKeyError(env, sdk);
   }
   const [secret, ...more] = resolveSecrets(values, env, sdk, output);
-  if (secret === undefined) {
-    throw new ZoomsigError(
-      'MISSING_VALUE',
-      missingMessage('The SDK secret / Client Secret', '--secret-file (or --secret)', names.secret, env),
-      'secret',
-    );
-  }
+  if (secret === undefined) throw missingSecretError(env, sdk);
   if (more.length > 0) throw new ZoomsigError('USAGE', `${command} signs with one secret; give --secret or --secret-file once.`);
   return {
     key: trimmedWithWarning(key.value, `the key from ${key.source}`, output),
@@ -176,4 +173,12 @@ export function signingCredentials(
 
 export function missingKeyError(env: Environment, sdk: Sdk): ZoomsigError {
   return new ZoomsigError('MISSING_VALUE', missingMessage('The SDK key / Client ID', '--key', envNames(sdk).key, env), 'key');
+}
+
+export function missingSecretError(env: Environment, sdk: Sdk): ZoomsigError {
+  return new ZoomsigError(
+    'MISSING_VALUE',
+    missingMessage('The SDK secret / Client Secret', '--secret-file (or --secret)', envNames(sdk).secret, env),
+    'secret',
+  );
 }

@@ -6,6 +6,8 @@ export const EXIT = {
   problem: 1,
   /** Usage error, unreadable input, or an internal error. */
   usage: 2,
+  /** Stopped by the user at a prompt (Ctrl-C), as a shell reports SIGINT. */
+  interrupted: 130,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -13,7 +13,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   cwd: string;
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  stdout: WritableLike;
+  /** A real stream: prompts draw on it when it is a terminal. */
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: WritableLike;
   /** The wall clock, read only here. */
   clock: () => Date;

@@ -62,7 +62,7 @@ function readStdin(io: Io, firstByteTimeoutMs: number): Promise<string> {
       finish(
         new ZoomsigError(
           'UNREADABLE_INPUT',
-          `nothing arrived on standard input within ${Math.round(firstByteTimeoutMs / 1000)} s. Pass the token as an argument, or pipe it in.`,
+          `nothing arrived on standard input within ${firstByteTimeoutMs < 1000 ? `${firstByteTimeoutMs} ms` : `${Math.round(firstByteTimeoutMs / 1000)} s`}. Pass the token as an argument, or pipe it in.`,
           'token',
         ),
       );

@@ -91,7 +91,7 @@ const LEGACY: ZoomErrorCause = {
 };
 const JOIN_KEY: ZoomErrorCause = {
   cause: "The sdkKey passed to join() differs from the key in the signature, or the signature has no appKey on Web SDK 5.x.",
-  checks: ['sdk-key-join-mismatch', 'key-mismatch', 'missing-claim'],
+  checks: ['sdk-key-join-mismatch', 'join-signature-differs', 'key-mismatch', 'missing-claim'],
   fix: 'Put the same Client ID in appKey (and sdkKey), and pass join() that one or none. Give doctor --join to compare.',
 };
 const OTHER_TOKEN: ZoomErrorCause = {

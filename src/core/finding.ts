@@ -48,6 +48,7 @@ export const CHECK_IDS = [
   // Join context (doctor --join)
   'host-needs-zak',
   'sdk-key-join-mismatch',
+  'join-signature-differs',
   // Setup (doctor's questions: what no token can show)
   'wrong-app-type',
   'external-meeting',

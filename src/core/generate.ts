@@ -12,10 +12,9 @@ import {
   DEFAULT_VALIDITY_SECONDS,
   IAT_BACKDATE_SECONDS,
   MAX_TOPIC_LENGTH,
-  MAX_VALIDITY_SECONDS,
   MAX_VIDEO_IDENTIFIER_LENGTH,
-  MIN_VALIDITY_SECONDS,
   describeWindow,
+  isValidLifetime,
 } from './zoom-rules.js';
 
 export type Role = 0 | 1 | '0' | '1' | 'participant' | 'attendee' | 'host';
@@ -106,14 +105,7 @@ export function signHs256(payload: Record<string, unknown>, secret: string | Uin
 export function generateSignature(options: SignatureOptions): GeneratedSignature {
   const key = requireText(options.key, 'key', 'the Client ID / SDK Key');
   const secret = requireText(options.secret, 'secret', 'the Client Secret / SDK Secret');
-  const lifetime = options.expiresInSeconds ?? DEFAULT_VALIDITY_SECONDS;
-  if (!Number.isInteger(lifetime) || lifetime < MIN_VALIDITY_SECONDS || lifetime > MAX_VALIDITY_SECONDS) {
-    throw new ZoomsigError(
-      'INVALID_OPTION',
-      `--expires-in must be ${describeWindow()}; got ${String(lifetime)} seconds.`,
-      'expires-in',
-    );
-  }
+  const lifetime = checkLifetime(options.expiresInSeconds ?? DEFAULT_VALIDITY_SECONDS);
   const backdate = options.backdateSeconds ?? IAT_BACKDATE_SECONDS;
   const iat = toUnixSeconds(options.now) - backdate;
   const exp = iat + lifetime;
@@ -126,6 +118,18 @@ export function generateSignature(options: SignatureOptions): GeneratedSignature
     payload,
     expiresAt: isoFromSeconds(exp) ?? '',
   };
+}
+
+/** Returns `seconds` when Zoom accepts that lifetime; throws a usage error naming the window otherwise. */
+export function checkLifetime(seconds: number): number {
+  if (!isValidLifetime(seconds)) {
+    throw new ZoomsigError(
+      'INVALID_OPTION',
+      `--expires-in must be ${describeWindow()}; got ${String(seconds)} seconds.`,
+      'expires-in',
+    );
+  }
+  return seconds;
 }
 
 function meetingPayload(options: MeetingSignatureOptions, key: string, iat: number, exp: number) {

@@ -28,6 +28,11 @@ export const ENV = {
   videoSecret: 'ZOOM_VIDEO_SDK_SECRET',
 } as const;
 
+/** True when Zoom accepts a signature that lives this many seconds. */
+export function isValidLifetime(seconds: number): boolean {
+  return Number.isInteger(seconds) && seconds >= MIN_VALIDITY_SECONDS && seconds <= MAX_VALIDITY_SECONDS;
+}
+
 export function describeWindow(): string {
   return '30 minutes to 48 hours (1800 to 172800 seconds)';
 }

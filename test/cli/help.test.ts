@@ -41,6 +41,14 @@ describe.concurrent('zoomsig help and version', () => {
     }
   });
 
+  it('generate --help explains interactive mode, with an example', async () => {
+    const { stdout } = await runCli(['generate', '--help']);
+    const wrapped = (text: string): RegExp => new RegExp(text.split(' ').map((word) => word.replace(/[.()]/g, '\\$&')).join('\\s+'));
+    expect(stdout).toMatch(wrapped('Interactive mode: on a terminal, whatever the flags, the environment and .env leave out is asked for'));
+    expect(stdout).toMatch(wrapped('Without a terminal (pipes, CI) nothing is asked'));
+    expect(stdout).toMatch(/^ {2}zoomsig generate +# on a terminal: asks for what is missing$/m);
+  });
+
   it('verify --help lists its options', async () => {
     const { stdout } = await runCli(['verify', '--help']);
     for (const option of ['--secret', '--secret-file', '--key', '--ignore-exp', '--strict', '--format', '--json', '--now']) {

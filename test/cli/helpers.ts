@@ -7,7 +7,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,11 @@ export const VIDEO_ENV = { ZOOM_VIDEO_SDK_KEY: VIDEO_KEY, ZOOM_VIDEO_SDK_SECRET:
 export interface RunOptions {
   /** Written to stdin, which is then closed. Without it stdin is closed at once. */
   input?: string;
+  /**
+   * Without `input`: 'closed' (default) ends the pipe at once, 'open' leaves it
+   * open and silent until the process exits, 'null' is /dev/null.
+   */
+  stdin?: 'closed' | 'open' | 'null';
   /** Added to the clean environment (PATH, HOME, NO_COLOR=1). */
   env?: Record<string, string>;
   /** Working directory; default: an empty temporary directory (no stray .env). */
@@ -87,27 +92,31 @@ function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
   return Object.assign(env, extra);
 }
 
+/** node's arguments and the spawn options for the built binary, as spawnCli and runCli run it. */
+function cliSpawn(args: readonly string[], opts: Pick<RunOptions, 'env' | 'cwd' | 'nodeArgs'>) {
+  return { argv: [...(opts.nodeArgs ?? []), BIN, ...args], options: { cwd: opts.cwd ?? emptyCwd(), env: cleanEnv(opts.env) } };
+}
+
 /** Spawns the built binary in `opts.cwd` (default: an empty temporary directory) with a clean environment. */
 export function spawnCli(args: readonly string[], opts: Pick<RunOptions, 'env' | 'cwd' | 'nodeArgs'> = {}): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [...(opts.nodeArgs ?? []), BIN, ...args], {
-    cwd: opts.cwd ?? emptyCwd(),
-    env: cleanEnv(opts.env),
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const { argv, options } = cliSpawn(args, opts);
+  return spawn(process.execPath, argv, { ...options, stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
 export function runCli(args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawnCli(args, opts);
+    const { argv, options } = cliSpawn(args, opts);
+    const child =
+      opts.stdin === 'null' ? spawn(process.execPath, argv, { ...options, stdio: ['ignore', 'pipe', 'pipe'] }) : spawnCli(args, opts);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     // The child may exit before reading all of a large input: ignore EPIPE.
-    child.stdin.on('error', () => undefined);
-    if (opts.input !== undefined) child.stdin.end(opts.input);
-    else child.stdin.end();
+    child.stdin?.on('error', () => undefined);
+    if (opts.input !== undefined) child.stdin?.end(opts.input);
+    else if (opts.stdin !== 'open') child.stdin?.end();
 
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 10_000);
     child.once('error', (error) => {
@@ -116,6 +125,7 @@ export function runCli(args: readonly string[], opts: RunOptions = {}): Promise<
     });
     child.once('close', (code) => {
       clearTimeout(timer);
+      child.stdin?.destroy();
       resolve({
         code,
         stdout: Buffer.concat(stdout).toString('utf8'),
@@ -125,6 +135,25 @@ export function runCli(args: readonly string[], opts: RunOptions = {}): Promise<
     });
   });
 }
+
+// ---------------------------------------------------------------------------
+// What a run loaded.
+
+/** Preload it with `--require` and set ZOOMSIG_TEST_MODULES_OUT to a path: the run's modules are written there. */
+export const MODULE_RECORDER = fileURLToPath(new URL('./support/record-modules.cjs', import.meta.url));
+
+/** Node's internal modules (process.moduleLoadList) and the CommonJS files required (require.cache). */
+export interface LoadedModules {
+  builtins: string[];
+  files: string[];
+}
+
+export function readLoadedModules(path: string): LoadedModules {
+  return JSON.parse(readFileSync(path, 'utf8')) as LoadedModules;
+}
+
+/** A file of the prompt library. */
+export const PROMPT_LIBRARY = /[\\/]node_modules[\\/]@inquirer[\\/]/;
 
 /** Lines of text without the final empty one. */
 export function lines(text: string): string[] {

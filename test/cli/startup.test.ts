@@ -1,22 +1,31 @@
 /**
  * Start-up is a feature: decode, doctor and explain must not evaluate what they do not use. The
  * built CLI is one CommonJS bundle, so what a command "loads" shows in the
- * internal modules Node brings up for it (process.moduleLoadList).
+ * internal modules Node brings up for it (process.moduleLoadList) and, for
+ * dependencies left out of the bundle, in require.cache.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupTempDirs, makeTempDir, MEETING_ENV, meetingPayload, runCli, SECRET, signJwt } from './helpers.js';
+import {
+  cleanupTempDirs,
+  type LoadedModules,
+  makeTempDir,
+  MEETING_ENV,
+  meetingPayload,
+  MODULE_RECORDER,
+  PROMPT_LIBRARY,
+  readLoadedModules,
+  runCli,
+  SECRET,
+  signJwt,
+} from './helpers.js';
 
-const RECORDER = fileURLToPath(new URL('./support/record-modules.cjs', import.meta.url));
 const TOKEN = signJwt(meetingPayload(), SECRET);
 
-async function modulesLoadedBy(args: string[], env: Record<string, string> = {}): Promise<string[]> {
+async function modulesLoadedBy(args: string[], env: Record<string, string> = {}): Promise<LoadedModules & { stderr: string }> {
   const out = join(makeTempDir(), 'modules.json');
-  const result = await runCli(args, { nodeArgs: ['--require', RECORDER], env: { ...env, ZOOMSIG_TEST_MODULES_OUT: out } });
-  expect(result.stderr).toBe('');
-  return JSON.parse(readFileSync(out, 'utf8')) as string[];
+  const result = await runCli(args, { nodeArgs: ['--require', MODULE_RECORDER], env: { ...env, ZOOMSIG_TEST_MODULES_OUT: out } });
+  return { ...readLoadedModules(out), stderr: result.stderr };
 }
 
 /** Internal modules that mean: jose ran (WebCrypto), the ESM loader started, a server or a prompt came up. */
@@ -32,26 +41,48 @@ describe.concurrent('start-up', () => {
 
   it('decode evaluates neither jose, nor the ESM loader, nor a server or prompt module', async () => {
     const loaded = await modulesLoadedBy(['decode', TOKEN]);
-    for (const module of HEAVY) expect(loaded).not.toContain(module);
+    expect(loaded.stderr).toBe('');
+    for (const module of HEAVY) expect(loaded.builtins).not.toContain(module);
   });
 
   it('doctor without a secret, and explain, evaluate none of them either', async () => {
     for (const args of [['doctor', '--ignore-exp', TOKEN], ['explain', '3712'], ['explain', 'expired']]) {
       const loaded = await modulesLoadedBy(args);
-      for (const module of HEAVY) expect(loaded, args.join(' ')).not.toContain(module);
+      expect(loaded.stderr, args.join(' ')).toBe('');
+      for (const module of HEAVY) expect(loaded.builtins, args.join(' ')).not.toContain(module);
     }
   });
 
   it('doctor with a secret brings up no server or prompt module', async () => {
     const loaded = await modulesLoadedBy(['doctor', '--ignore-exp', TOKEN], { ...MEETING_ENV });
-    expect(loaded).toContain('NativeModule internal/crypto/webcrypto');
-    for (const module of HEAVY.slice(1)) expect(loaded).not.toContain(module);
+    expect(loaded.stderr).toBe('');
+    expect(loaded.builtins).toContain('NativeModule internal/crypto/webcrypto');
+    for (const module of HEAVY.slice(1)) expect(loaded.builtins).not.toContain(module);
   });
 
   it('verify does bring up WebCrypto (jose ran), so the check above can fail', async () => {
     const loaded = await modulesLoadedBy(['verify', '--ignore-exp', TOKEN], { ...MEETING_ENV });
-    expect(loaded).toContain('NativeModule internal/crypto/webcrypto');
-    expect(loaded).not.toContain('NativeModule internal/modules/esm/loader');
-    expect(loaded).not.toContain('NativeModule http');
+    expect(loaded.stderr).toBe('');
+    expect(loaded.builtins).toContain('NativeModule internal/crypto/webcrypto');
+    expect(loaded.builtins).not.toContain('NativeModule internal/modules/esm/loader');
+    expect(loaded.builtins).not.toContain('NativeModule http');
+  });
+
+  const noPrompts: [name: string, args: string[], env: Record<string, string>][] = [
+    ['decode <token>', ['decode', TOKEN], {}],
+    ['verify <token>', ['verify', '--ignore-exp', TOKEN], MEETING_ENV],
+    ['doctor <token>', ['doctor', '--ignore-exp', TOKEN], MEETING_ENV],
+    ['explain 3712', ['explain', '3712'], {}],
+    ['generate with every value given', ['generate', '--meeting', '85746065012', '--role', '0'], MEETING_ENV],
+    ['generate --native', ['generate', '--native'], MEETING_ENV],
+    ['generate with values missing, without a terminal', ['generate'], {}],
+  ];
+
+  // test/cli/interactive.test.ts shows the same check does find the library when a question is asked.
+  it.each(noPrompts)('%s loads neither readline nor the prompt library', async (_name, args, env) => {
+    const loaded = await modulesLoadedBy(args, env);
+    expect(loaded.builtins).not.toContain('NativeModule readline');
+    expect(loaded.files.filter((file) => PROMPT_LIBRARY.test(file))).toEqual([]);
+    expect(loaded.files.length).toBeGreaterThan(0);
   });
 });

@@ -1,40 +1,67 @@
 /** zoomsig doctor: every check, each problem explained with its fix. */
-import { diagnoseToken } from '../../core/doctor.js';
+import { tokenSdkOf } from '../../core/checks/run-checks.js';
+import { diagnoseToken, type DoctorOptions } from '../../core/doctor.js';
 import { parseJoinContext, type JoinContext } from '../../core/join-context.js';
 import type { CommandInput } from '../commands.js';
 import { formatOption } from '../common-options.js';
 import { EXIT } from '../exit-codes.js';
+import { askRefused, askSetup, askToken, questionsExplain } from '../prompts/doctor-questions.js';
+import { loadInquirerPrompter } from '../prompts/inquirer-prompter.js';
+import { canPrompt, PromptCancelled, type Prompter, type PrompterLoader } from '../prompts/prompter.js';
 import { readUserFile } from '../read-file.js';
 import { readTokenInput } from '../read-token.js';
 import { doctorFails, doctorGithub, doctorJson, doctorText } from '../render/doctor-report.js';
 import { tokenOptions } from '../token-options.js';
 
-export async function runDoctor(command: CommandInput): Promise<number> {
+export async function runDoctor(command: CommandInput, loadPrompter: PrompterLoader = loadInquirerPrompter): Promise<number> {
   const { values, positionals, io, output } = command;
   const format = formatOption(values, ['text', 'json', 'github']);
   const join = values.join === undefined ? undefined : readJoinFile(values.join);
+  // Questions only for a person reading text: JSON and annotations stay machine-readable.
+  const interactive = format === 'text' && canPrompt(io);
+  let prompter: Prompter | undefined;
+  const ask = async (): Promise<Prompter> => (prompter ??= await loadPrompter(io));
 
-  // The token: the argument, else the signature in the join() object, else standard input.
-  const input =
-    positionals.length === 0 && typeof join?.signature === 'string' && join.signature.trim() !== ''
-      ? join.signature
-      : await readTokenInput(positionals, io, 'doctor');
+  try {
+    // The token: the argument, else the signature in the join() object, else standard input, else a question.
+    const fromJoin = typeof join?.signature === 'string' && join.signature.trim() !== '' ? join.signature : undefined;
+    const input =
+      positionals.length === 0 && fromJoin !== undefined
+        ? fromJoin
+        : positionals.length === 0 && interactive
+          ? await askToken(await ask())
+          : await readTokenInput(positionals, io, 'doctor');
 
-  // Credentials are optional here: without a secret the signature is reported unchecked.
-  const { options } = tokenOptions(input, command);
-  const diagnosis = await diagnoseToken(input, {
-    ...options,
-    ...(values.meeting !== undefined && { meeting: values.meeting }),
-    ...(values.role !== undefined && { role: values.role }),
-    ...(join !== undefined && { join }),
-    ...(values.error !== undefined && { error: values.error }),
-  });
+    // Credentials are optional here: without a secret the signature is reported unchecked.
+    const { options } = tokenOptions(input, command);
+    const doctorOptions: DoctorOptions = {
+      ...options,
+      ...(values.meeting !== undefined && { meeting: values.meeting }),
+      ...(values.role !== undefined && { role: values.role }),
+      ...(join !== undefined && { join }),
+      ...(values.error !== undefined && { error: values.error }),
+    };
+    let diagnosis = await diagnoseToken(input, doctorOptions);
 
-  const view = { strict: values.strict === true, verbose: values.verbose === true };
-  if (format === 'json') output.out(JSON.stringify(doctorJson(diagnosis), null, 2));
-  else if (format === 'github') output.out(doctorGithub(diagnosis, view));
-  else output.out(doctorText(diagnosis, view, output));
-  return doctorFails(diagnosis, view.strict) ? EXIT.problem : EXIT.ok;
+    // What no token can show, when the token checks out or Zoom's answer points there.
+    if (interactive && (questionsExplain(values.error) || (diagnosis.verdict !== 'fail' && values.error === undefined))) {
+      const asker = await ask();
+      if (values.error !== undefined || (await askRefused(asker))) {
+        const answers = await askSetup(asker, tokenSdkOf(diagnosis.decoded));
+        diagnosis = await diagnoseToken(input, { ...doctorOptions, answers, error: values.error ?? '3712' });
+      }
+    }
+
+    const view = { strict: values.strict === true, verbose: values.verbose === true };
+    if (format === 'json') output.out(JSON.stringify(doctorJson(diagnosis), null, 2));
+    else if (format === 'github') output.out(doctorGithub(diagnosis, view));
+    else output.out(doctorText(diagnosis, view, output));
+    return doctorFails(diagnosis, view.strict) ? EXIT.problem : EXIT.ok;
+  } catch (error) {
+    if (!(error instanceof PromptCancelled)) throw error;
+    output.err('zoomsig: cancelled at a question; nothing was checked.');
+    return EXIT.interrupted;
+  }
 }
 
 function readJoinFile(path: string): JoinContext {

@@ -86,13 +86,16 @@ export function doctorGithub(diagnosis: Diagnosis, view: DoctorView): string {
 }
 
 function signatureText(diagnosis: Diagnosis): string | undefined {
-  const { signature } = diagnosis;
+  const { signature, decoded } = diagnosis;
   if (signature.matched) {
     const encoding = signature.valid || diagnosis.kind === 'legacy-web-signature' ? '' : ', but the token is not encoded as Zoom requires';
     return `matches ${signature.matched.label} (${signature.matched.masked})${encoding}`;
   }
-  if (signature.checked) return 'does not match the secret given';
+  if (signature.checked) return `does not match ${signature.tried.length > 1 ? 'any of the secrets' : 'the secret'} given`;
   if (signature.checkable) return 'not checked: no secret given';
+  if (decoded.format !== 'jwt') return undefined;
+  if (diagnosis.kind === 'oauth-token' || diagnosis.kind === 'zak') return 'signed by Zoom, not by you: no secret of yours verifies it';
+  if (decoded.header?.alg !== 'HS256') return `not checked: Zoom accepts only HS256, and this says ${JSON.stringify(decoded.header?.alg) ?? 'nothing'}`;
   return undefined;
 }
 

@@ -18,6 +18,11 @@ export const hostNeedsZak: Check = {
       : role === 1
         ? 'The token has role 1 (start as host), but the join() object has no zak'
         : 'The join() object has role 1 (start as host) but no zak';
-    return [{ message: `${from}: the Web SDK starts a meeting only with the host's ZAK.`, claim: 'zak' }];
+    // The token already joins (role 0): the join() object's role 1 is what to change, or a ZAK to add.
+    const hint =
+      role === 1
+        ? undefined
+        : "Pass the host's ZAK as zak in join() to start the meeting (and sign with role 1), or set the join() object's role to 0 to join as a participant.";
+    return [{ message: `${from}: the Web SDK starts a meeting only with the host's ZAK.`, claim: 'zak', ...(hint && { hint }) }];
   },
 };

@@ -18,8 +18,11 @@ export const meetingNumberMismatch: Check = {
     // No mn (a native token) or an mn that is not digits: other checks say so.
     if (mn === undefined) return undefined;
     const drafts: FindingDraft[] = [];
+    const reported = new Set<string>();
     for (const { value, label } of expected) {
-      if (value !== mn) {
+      // --meeting and the join() object naming the same other meeting: one finding.
+      if (value !== mn && !reported.has(value)) {
+        reported.add(value);
         drafts.push({ message: `mn is "${mn}", but ${label} is "${value}".`, claim: 'mn', value: payload.mn });
       }
     }

@@ -15,6 +15,7 @@ import { expiresSoon } from './expires-soon.js';
 import { hostNeedsZak } from './host-needs-zak.js';
 import { iatInFuture } from './iat-in-future.js';
 import { invalidRole } from './invalid-role.js';
+import { joinSignatureDiffers } from './join-signature-differs.js';
 import { jwtAppTokenAsSignature } from './jwt-app-token-as-signature.js';
 import { keyMismatch } from './key-mismatch.js';
 import { keySecretSwapped } from './key-secret-swapped.js';
@@ -84,6 +85,7 @@ export const CHECKS_BY_ID: Readonly<Record<CheckId, Check>> = {
   'secret-encoding': secretEncoding,
   'host-needs-zak': hostNeedsZak,
   'sdk-key-join-mismatch': sdkKeyJoinMismatch,
+  'join-signature-differs': joinSignatureDiffers,
   'wrong-app-type': wrongAppType,
   'external-meeting': externalMeeting,
   'sdk-version': sdkVersion,

@@ -20,8 +20,10 @@ export const roleMismatch: Check = {
     const actual = Number(payload[claim]);
     if (actual !== 0 && actual !== 1) return undefined; // invalid-role says so
     const drafts: FindingDraft[] = [];
+    const reported = new Set<number>();
     for (const { value, label } of expected) {
-      if (Number(value) !== actual) {
+      if (Number(value) !== actual && !reported.has(Number(value))) {
+        reported.add(Number(value));
         drafts.push({
           message: `${claim} is ${ROLE_WORDS[actual]}, but ${label} is ${JSON.stringify(value)}.`,
           claim,

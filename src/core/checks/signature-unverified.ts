@@ -7,9 +7,9 @@ export const signatureUnverified: Check = {
   group: 'Signature',
   title: 'The signature was not checked',
   hint: 'Pass the secret with --secret-file, ZOOM_MEETING_SDK_SECRET (ZOOM_VIDEO_SDK_SECRET for video) or a .env file to check it.',
-  run({ decoded, signature, tokenSdk }) {
-    // A legacy signature is rejected whatever its hash: legacy-signature says so.
-    if (!signature.checkable || decoded.kind === 'legacy-web-signature') return undefined;
+  run({ signature, tokenSdk }) {
+    // Only SDK tokens: a legacy signature or a JWT-app token is rejected whatever its hash (their checks say so).
+    if (!signature.checkable || tokenSdk === undefined) return undefined;
     if (signature.checked) return [];
     const variable = tokenSdk === 'video' ? ENV.videoSecret : ENV.meetingSecret;
     return [

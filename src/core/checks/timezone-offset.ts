@@ -1,11 +1,14 @@
 import { formatDuration } from '../time.js';
 import type { Check } from './check.js';
 
-const HALF_HOUR = 1800;
-/** How far from a whole number of half hours iat may be: the token was made a few minutes ago at most. */
+/** How far from a zone's offset iat may be: the token was made a few minutes ago at most. */
 const TOLERANCE_SECONDS = 180;
-/** Time zones run from UTC−12 to UTC+14. */
-const MAX_OFFSET_SECONDS = 14 * 3600;
+
+/** The UTC offsets in use, in minutes: whole hours from −12 to +14, and the half- and quarter-hour zones. */
+const ZONE_OFFSETS_MINUTES = [
+  ...Array.from({ length: 27 }, (_, i) => (i - 12) * 60),
+  -570, -210, 210, 270, 330, 345, 390, 525, 570, 630, 765,
+].filter((minutes) => minutes !== 0);
 
 export const timezoneOffset: Check = {
   id: 'timezone-offset',
@@ -18,16 +21,18 @@ export const timezoneOffset: Check = {
   run({ seconds: { iat, exp }, now, ignoreExp }) {
     if (iat === undefined || ignoreExp) return undefined;
     const offset = iat - now;
-    const halfHours = Math.round(offset / HALF_HOUR);
-    const nearWhole = Math.abs(offset - halfHours * HALF_HOUR) <= TOLERANCE_SECONDS;
-    if (halfHours === 0 || !nearWhole || Math.abs(offset) > MAX_OFFSET_SECONDS + TOLERANCE_SECONDS) return [];
+    const zone = ZONE_OFFSETS_MINUTES.find((minutes) => Math.abs(offset - minutes * 60) <= TOLERANCE_SECONDS);
+    if (zone === undefined) return [];
     // Behind by some hours only matters when it made the token expire.
-    if (halfHours < 0 && (exp === undefined || exp > now)) return [];
-    const zone = formatZone(halfHours);
-    const direction = halfHours > 0 ? 'ahead of' : 'behind';
+    if (zone < 0 && (exp === undefined || exp > now)) return [];
+    const distance = formatDuration(Math.abs(zone) * 60);
+    const culprit = `a server in ${formatZone(zone)} that writes its local time as if it were UTC`;
     return [
       {
-        message: `iat is ${formatDuration(Math.abs(halfHours) * HALF_HOUR)} ${direction} now, within minutes: a server in ${zone} that writes its local time as if it were UTC makes exactly this.`,
+        message:
+          zone > 0
+            ? `iat is ${distance} ahead of now, within minutes: ${culprit} makes exactly this.`
+            : `iat is ${distance} behind now, within minutes: if the token was made just now, ${culprit} makes exactly this (if it was made ${distance} ago, it has simply expired).`,
         claim: 'iat',
         value: iat,
       },
@@ -35,9 +40,9 @@ export const timezoneOffset: Check = {
   },
 };
 
-function formatZone(halfHours: number): string {
-  const minutes = Math.abs(halfHours) * 30;
+function formatZone(offsetMinutes: number): string {
+  const minutes = Math.abs(offsetMinutes);
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  return `UTC${halfHours > 0 ? '+' : '−'}${hours}${rest ? `:${String(rest).padStart(2, '0')}` : ''}`;
+  return `UTC${offsetMinutes > 0 ? '+' : '−'}${hours}${rest ? `:${String(rest).padStart(2, '0')}` : ''}`;
 }

@@ -8,6 +8,8 @@ export const wrappedInput: Check = {
   hint: 'Pass the SDK the token alone: no quotes, no "Bearer ", not the whole JSON reply.',
   run({ decoded }) {
     if (decoded.unwrapped.length === 0) return [];
-    return [{ message: `Took off ${decoded.unwrapped.map((u) => u.description).join(', ')} before reading the token.` }];
+    const parts = decoded.unwrapped.map((u) => u.description);
+    const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
+    return [{ message: `Took off ${list} before reading it.` }];
   },
 };

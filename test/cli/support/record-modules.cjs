@@ -1,6 +1,8 @@
-// Preloaded with --require: at exit, writes the internal modules Node loaded
-// (process.moduleLoadList) to the file named by ZOOMSIG_TEST_MODULES_OUT.
+// Preloaded with --require: at exit, writes what the process loaded to the
+// file named by ZOOMSIG_TEST_MODULES_OUT: Node's internal modules
+// (process.moduleLoadList) and the CommonJS files it required (require.cache).
 'use strict';
 process.on('exit', () => {
-  require('node:fs').writeFileSync(process.env.ZOOMSIG_TEST_MODULES_OUT, JSON.stringify(process.moduleLoadList));
+  const loaded = { builtins: process.moduleLoadList, files: Object.keys(require.cache) };
+  require('node:fs').writeFileSync(process.env.ZOOMSIG_TEST_MODULES_OUT, JSON.stringify(loaded));
 });
