@@ -117,7 +117,7 @@ export function checkJson(report: CheckReport): Record<string, unknown> {
   };
   if (report.mode === 'credentials') return { ...common, credentials: report.sdks };
   const { probe, requests, signatures } = report;
-  return { ...common, endpoint: { ...probe, requests, signatures } };
+  return { ...common, endpoint: { ...probe, origin: probe.origin ?? null, requests, signatures } };
 }
 
 function severityCounts(findings: readonly Pick<Finding<string>, 'severity'>[]): Record<'errors' | 'warnings' | 'info', number> {
