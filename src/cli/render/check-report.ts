@@ -5,10 +5,10 @@ import { SDK_LABELS } from '../../core/smoke/credential-values.js';
 import { seconds } from '../../core/smoke/replies.js';
 import type { Sdk } from '../../core/smoke/smoke-check.js';
 import { isoFromSeconds } from '../../core/time.js';
-import type { Finding, Severity } from '../../core/finding.js';
+import type { Finding } from '../../core/finding.js';
 import type { Output } from '../io.js';
 import { fieldLine } from './field-line.js';
-import { countFindings, findingLines, githubAnnotations } from './findings.js';
+import { countFindings, findingLines, githubAnnotations, severityCounts } from './findings.js';
 
 export type CheckReport = CredentialsReport | EndpointReport;
 type ReportFinding = CheckReport['findings'][number] & { requests?: number[]; sdks?: Sdk[] };
@@ -110,7 +110,7 @@ export function checkJson(report: CheckReport): Record<string, unknown> {
     schemaVersion: 1,
     mode: report.mode,
     verdict: report.verdict,
-    counts: severityCounts(report.findings),
+    counts: jsonCounts(report.findings),
     findings: report.findings,
     checks: { passed: report.passed, skipped: report.skipped },
     now: isoFromSeconds(report.now) ?? null,
@@ -120,9 +120,9 @@ export function checkJson(report: CheckReport): Record<string, unknown> {
   return { ...common, endpoint: { ...probe, origin: probe.origin ?? null, requests, signatures } };
 }
 
-function severityCounts(findings: readonly Pick<Finding<string>, 'severity'>[]): Record<'errors' | 'warnings' | 'info', number> {
-  const count = (severity: Severity): number => findings.filter((finding) => finding.severity === severity).length;
-  return { errors: count('error'), warnings: count('warning'), info: count('info') };
+function jsonCounts(findings: readonly Pick<Finding<string>, 'severity'>[]): Record<'errors' | 'warnings' | 'info', number> {
+  const { error, warning, info } = severityCounts(findings);
+  return { errors: error, warnings: warning, info };
 }
 
 export function checkGithub(report: CheckReport, strict: boolean): string {

@@ -1,4 +1,5 @@
-import { isRecord, isSuccess } from './replies.js';
+import { describeJsonValue, isJsonObject } from '../json-value.js';
+import { isSuccess } from './replies.js';
 import type { EndpointCheck } from './smoke-check.js';
 
 export const endpointNoSignature: EndpointCheck = {
@@ -10,14 +11,11 @@ export const endpointNoSignature: EndpointCheck = {
   run({ exchange, reply, json }) {
     if (exchange.kind !== 'post' || reply === undefined || !isSuccess(reply) || !json?.parsed) return undefined;
     const { value } = json;
-    if (!isRecord(value)) {
-      const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a JSON ${typeof value}`;
-      return [{ message: `The reply is ${got}, not an object with a "signature" field.` }];
-    }
+    if (!isJsonObject(value)) return [{ message: `The reply is ${describeJsonValue(value)}, not an object with a "signature" field.` }];
     if (typeof value.signature === 'string') return [];
     const fields = Object.keys(value);
     if ('signature' in value) {
-      return [{ message: `"signature" is ${value.signature === null ? 'null' : `a ${Array.isArray(value.signature) ? 'list' : typeof value.signature}`}, not a string.` }];
+      return [{ message: `"signature" is ${describeJsonValue(value.signature)}, not a string.` }];
     }
     const names = fields.slice(0, 6).map((field) => JSON.stringify(field)).join(', ');
     const has = fields.length === 0 ? 'is an empty object' : `has ${fields.length === 1 ? 'only the field' : 'the fields'} ${names}${fields.length > 6 ? ', …' : ''}`;

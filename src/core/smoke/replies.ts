@@ -1,4 +1,5 @@
 /** Reading an endpoint's replies: success, a short view of a body, its error reason, its signature, CORS. */
+import { isJsonObject } from '../json-value.js';
 import type { ExchangeContext, HttpReply, JsonBody } from './smoke-check.js';
 
 export function isSuccess(reply: HttpReply): boolean {
@@ -26,9 +27,9 @@ export function looksLikeJwt(text: string): boolean {
 
 /** The reason an error reply gives: the sample's {errors: [{property, reason}]}, an {error} or {message}, or the text. */
 export function errorReason(reply: HttpReply, json: JsonBody | undefined): string | undefined {
-  if (json?.parsed && isRecord(json.value)) {
+  if (json?.parsed && isJsonObject(json.value)) {
     const { errors, error, message } = json.value;
-    if (Array.isArray(errors) && isRecord(errors[0])) {
+    if (Array.isArray(errors) && isJsonObject(errors[0])) {
       const { property, reason } = errors[0];
       if (typeof reason === 'string') return typeof property === 'string' ? `${property}: ${reason}` : reason;
     }
@@ -40,7 +41,7 @@ export function errorReason(reply: HttpReply, json: JsonBody | undefined): strin
 /** The reply's `signature` field, when it is a string. */
 export function signatureOf(context: Pick<ExchangeContext, 'json'>): string | undefined {
   const { json } = context;
-  if (!json?.parsed || !isRecord(json.value)) return undefined;
+  if (!json?.parsed || !isJsonObject(json.value)) return undefined;
   const { signature } = json.value;
   return typeof signature === 'string' ? signature : undefined;
 }
@@ -51,10 +52,6 @@ export function corsProblem(reply: HttpReply, origin: string): string | undefine
   if (allowed === undefined || allowed.trim() === '') return 'has no Access-Control-Allow-Origin header';
   if (allowed.trim() === '*' || allowed.trim() === origin) return undefined;
   return `allows the origin ${JSON.stringify(allowed)}, not ${origin}`;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function seconds(ms: number): string {
