@@ -20,7 +20,9 @@ export function checkFails(report: CheckReport, strict: boolean): boolean {
 
 /** The finding's message with its count: "3 of 20 signatures: …", or which SDK's token showed it. */
 export function countedMessage(finding: ReportFinding): string {
-  if (finding.sdks !== undefined) return `${finding.sdks.map((sdk) => SDK_LABELS[sdk]).join(' and ')} token: ${finding.message}`;
+  if (finding.sdks !== undefined) {
+    return `${finding.sdks.map((sdk) => SDK_LABELS[sdk]).join(' and ')} ${finding.sdks.length > 1 ? 'tokens' : 'token'}: ${finding.message}`;
+  }
   return finding.total > 1 ? `${finding.count} of ${finding.total} ${finding.unit}: ${finding.message}` : finding.message;
 }
 

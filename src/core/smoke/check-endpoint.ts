@@ -29,7 +29,7 @@ export interface EndpointReport extends SmokeReportBase {
   probe: EndpointProbe;
   /** The POSTs with the sample's body: how many were sent, answered, with which statuses, how fast. */
   requests: { sent: number; replied: number; statuses: Record<string, number>; medianMs: number | null; maxMs: number | null };
-  /** The signatures in the replies: how many, whether a secret checked them, how many verified. */
+  /** The signatures in the replies: how many, whether a secret checked them, how many verified, and with which secret. */
   signatures: { received: number; checked: boolean; valid: number; secret: SecretRef | null };
   /** Findings of the requests name them (1-based). */
   findings: (CountedFinding<AnyCheckId> & { requests?: number[] })[];
@@ -47,6 +47,7 @@ export async function checkEndpoint(exchanges: readonly Exchange[], probe: Endpo
   const runs = [];
   let valid = 0;
   let checked = false;
+  let matched: SecretRef | undefined;
   for (const context of contexts) {
     const signature = context.exchange.kind === 'post' && context.reply ? signatureOf(context) : undefined;
     if (signature === undefined || context.reply === undefined) continue;
@@ -59,6 +60,7 @@ export async function checkEndpoint(exchanges: readonly Exchange[], probe: Endpo
     });
     if (diagnosis.signature.valid) valid += 1;
     checked ||= diagnosis.signature.checked;
+    matched ??= diagnosis.signature.matched;
     runs.push(diagnosisRun(diagnosis, context.exchange.number));
   }
   const tokens = tally(runs, 'signatures', CHECK_IDS);
@@ -69,7 +71,9 @@ export async function checkEndpoint(exchanges: readonly Exchange[], probe: Endpo
   ]);
   const posts = contexts.filter((context) => context.exchange.kind === 'post');
   const replies = posts.flatMap((context) => (context.reply ? [context.reply] : []));
+  // The secret that verified them; with several given and none matching, the first.
   const [firstSecret] = options.secrets;
+  const secret = matched ?? (firstSecret === undefined ? undefined : { label: firstSecret.label, masked: maskSecret(firstSecret.value) });
   return {
     mode: 'endpoint',
     ...joined,
@@ -80,7 +84,7 @@ export async function checkEndpoint(exchanges: readonly Exchange[], probe: Endpo
       received: runs.length,
       checked,
       valid,
-      secret: firstSecret === undefined ? null : { label: firstSecret.label, masked: maskSecret(firstSecret.value) },
+      secret: secret === undefined ? null : { label: secret.label, masked: secret.masked },
     },
   };
 }
