@@ -2,7 +2,12 @@
 /**
  * Start-up of zoomsig's commands against bare `node -e 0`, on this machine.
  *
- *   npm run build && node scripts/bench-startup.mjs [runs]
+ *   npm run build && node scripts/bench-startup.mjs [runs] [--inherit-env]
+ *
+ * Each spawn gets a clean environment (PATH, HOME, NO_COLOR and a fake secret)
+ * unless --inherit-env: variables such as NODE_EXTRA_CA_CERTS make every
+ * Node.js start slower (this VM's CA bundle costs ~80 ms), which would flatter
+ * the ratios.
  *
  * The commands are run in turn, round after round, so that drift in the
  * machine's speed (other load, CPU frequency) hits all of them alike; each
@@ -14,7 +19,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const runs = Number(process.argv[2] ?? 200);
+const args = process.argv.slice(2);
+const inheritEnv = args.includes('--inherit-env');
+const runs = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 200);
 const bin = `${root}bin/zoomsig.js`;
 const token = JSON.parse(readFileSync(`${root}examples/endpoint-reply.json`, 'utf8')).signature;
 const secret = 'FakeClientSecret0123456789abcdef';
@@ -27,7 +34,8 @@ const commands = [
   ['zoomsig explain 3712', [bin, 'explain', '3712']],
   ['zoomsig generate --native', [bin, 'generate', '--native', '--key', 'FakeClientId0123456789']],
 ];
-const env = { ...process.env, NO_COLOR: '1', ZOOM_MEETING_SDK_SECRET: secret };
+const inherited = inheritEnv ? process.env : { PATH: process.env.PATH, HOME: process.env.HOME };
+const env = { ...inherited, NO_COLOR: '1', ZOOM_MEETING_SDK_SECRET: secret };
 const times = commands.map(() => []);
 
 for (let round = 0; round < runs + 5; round += 1) {
@@ -45,7 +53,7 @@ const median = (values) => {
   return sorted[Math.floor(sorted.length / 2)];
 };
 const base = median(times[0]);
-console.log(`node ${process.version}, ${runs} interleaved runs each, median wall time per spawn`);
+console.log(`node ${process.version}, ${runs} interleaved runs each, median wall time per spawn, ${inheritEnv ? 'inherited' : 'clean'} environment`);
 for (const [index, [name]] of commands.entries()) {
   const value = median(times[index]);
   console.log(`${name.padEnd(28)} ${value.toFixed(1).padStart(6)} ms   ${(value / base).toFixed(2)}× node -e 0`);

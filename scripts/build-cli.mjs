@@ -6,9 +6,10 @@
  * Why: start-up. Node 20's ESM loader costs ~25 ms before any of our code
  * runs (node -e 0 loads none of it), a third of the budget of 1.3 × node -e 0.
  * One CommonJS file skips the loader and the per-file resolution. The library
- * (dist/index.js) stays ESM, built by tsc, and imports jose as usual.
+ * (dist/index.js) stays ESM, built by tsc.
  */
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -21,10 +22,9 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  // Dependencies are bundled too: jose is ESM-only, and import()ing it from
-  // CommonJS would start the ESM loader after all. It stays lazy: its code is
-  // evaluated only when verify runs.
-  // The prompt library is the exception: a runtime dependency, left out of the
+  // Code reached only through import() (each command, the HMAC work of
+  // secret-forensics.ts) is evaluated only when it runs.
+  // The prompt library, a runtime dependency, is left out of the
   // bundle and loaded only when a question is shown (src/cli/prompts/). With
   // dynamic import() marked unsupported, esbuild writes that import() as a
   // require(), so asking a question does not start the ESM loader either.
@@ -41,3 +41,8 @@ await build({
   },
   logLevel: 'warning',
 });
+
+// V8's code cache of the bundle, made by running the everyday commands once
+// (scripts/make-code-cache.cjs): bin/load-bundle.js loads it when it fits.
+const cache = spawnSync(process.execPath, [fileURLToPath(new URL('make-code-cache.cjs', import.meta.url))], { stdio: 'inherit' });
+if (cache.status !== 0) process.exitCode = 1;

@@ -3,8 +3,6 @@
  *   base64(apiKey + "." + meetingNumber + "." + ts + "." + role + "." + hash)
  * where hash = base64(HMAC-SHA256(apiSecret, base64(apiKey + meetingNumber + ts + role))).
  */
-import { createHmac } from 'node:crypto';
-
 export interface LegacyFields {
   apiKey: string;
   meetingNumber: string;
@@ -23,12 +21,4 @@ export function decodeLegacySignature(text: string): LegacyFields | undefined {
   if (apiKey === '' || !/^\d+$/.test(timestamp) || hash === '') return undefined;
   if (!/^[\d\s-]*$/.test(meetingNumber) || !/^[A-Za-z0-9+/=_-]+$/.test(hash)) return undefined;
   return { apiKey, meetingNumber, timestamp: Number(timestamp), role, hash };
-}
-
-/** The hash the legacy format carries, computed with the given secret. */
-export function legacyHash(fields: Omit<LegacyFields, 'hash'>, secret: string | Uint8Array): string {
-  const message = Buffer.from(`${fields.apiKey}${fields.meetingNumber}${fields.timestamp}${fields.role}`).toString(
-    'base64',
-  );
-  return createHmac('sha256', secret).update(message).digest('base64');
 }

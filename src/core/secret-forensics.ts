@@ -1,9 +1,12 @@
 /**
- * When a signature does not match, try the mistakes people make with their
- * secret and name the one that does match. Constant-time comparisons only.
+ * The HMAC work: checking a signature with a secret and, when it does not
+ * match, trying the mistakes people make with their secret to name the one
+ * that does. node:crypto only, constant-time comparisons only. Loaded only
+ * when there is a secret to check with (signature-analysis.ts).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { CheckId } from './finding.js';
+import type { LegacyFields } from './legacy-signature.js';
 
 export interface SecretVariant {
   id: Extract<CheckId, 'secret-whitespace' | 'key-secret-swapped' | 'secret-encoding'>;
@@ -12,10 +15,24 @@ export interface SecretVariant {
   bytes: Uint8Array;
 }
 
+/** HS256: HMAC-SHA256 of the signing input (header.payload) with the secret, compared in constant time. */
 export function hmacMatches(signingInput: string, expected: Uint8Array, secret: Uint8Array): boolean {
   if (expected.length !== 32) return false;
   const actual = createHmac('sha256', secret).update(signingInput).digest();
   return timingSafeEqual(actual, expected);
+}
+
+/** The hash the legacy format carries, computed with the given secret. */
+export function legacyHash(fields: Omit<LegacyFields, 'hash'>, secret: string | Uint8Array): string {
+  const message = Buffer.from(`${fields.apiKey}${fields.meetingNumber}${fields.timestamp}${fields.role}`).toString('base64');
+  return createHmac('sha256', secret).update(message).digest('base64');
+}
+
+/** Whether a legacy signature's hash was made with the secret, compared in constant time. */
+export function legacyHashMatches(fields: LegacyFields, secret: Uint8Array): boolean {
+  const expected = Buffer.from(fields.hash, 'utf8');
+  const actual = Buffer.from(legacyHash(fields, secret), 'utf8');
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
 /** Variants of one secret: whitespace added or trimmed, hex- or base64-decoded. */

@@ -1,16 +1,17 @@
 /**
  * What the user's secrets say of a token's signature, worked out once before
- * the checks run: HS256 JWTs through jose (loaded only here, only when there
- * is a secret), legacy signatures through their HMAC. On a mismatch the usual
- * mistakes with the secret are tried and the one that matches is recorded.
- * Comparisons are constant-time; no secret is kept, only its label and mask.
+ * the checks run: HS256 JWTs and legacy signatures through their HMAC
+ * (secret-forensics.ts, node:crypto, loaded only when there is a secret). On a
+ * mismatch the usual mistakes with the secret are tried and the one that
+ * matches is recorded. Comparisons are constant-time; no secret is kept, only
+ * its label and mask.
  */
-import { timingSafeEqual } from 'node:crypto';
 import { decodeBase64Lenient } from './base64url.js';
 import type { DecodedToken } from './decode-token.js';
-import { legacyHash } from './legacy-signature.js';
 import { maskSecret } from './mask.js';
-import { hmacMatches, keyAsSecretVariant, secretVariants, type SecretVariant } from './secret-forensics.js';
+import type { SecretVariant } from './secret-forensics.js';
+
+type Forensics = typeof import('./secret-forensics.js');
 
 export interface SecretInput {
   /** Where the secret came from ("--secret #2", "ZOOM_MEETING_SDK_SECRET"): shown to the user. */
@@ -48,61 +49,40 @@ export async function analyseSignature(
 ): Promise<SignatureAnalysis> {
   const usable = secrets.filter((secret) => typeof secret.value === 'string' && secret.value !== '');
   const tried = usable.map(refOf);
-  if (decoded.kind === 'legacy-web-signature' && decoded.legacy) {
-    return analyseLegacy(decoded, usable, tried);
-  }
-  if (!isCheckableJwt(decoded)) return { checkable: false, tried, checked: false, valid: false };
-  if (usable.length === 0) return { checkable: true, tried, checked: false, valid: false };
+  const legacy = decoded.kind === 'legacy-web-signature' ? decoded.legacy : undefined;
+  const checkable = legacy !== undefined || isCheckableJwt(decoded);
+  if (!checkable || usable.length === 0) return { checkable, tried, checked: false, valid: false };
 
-  const urlSafe = decoded.segments.every((segment) => segment.urlSafe);
+  const forensics = await import('./secret-forensics.js');
+  if (legacy !== undefined) {
+    return analyse(usable, tried, [legacy.apiKey], (secret) => forensics.legacyHashMatches(legacy, secret), forensics, true);
+  }
   const [header = '', payload = '', mac = ''] = decoded.token.split('.');
-  const signingInput = `${header}.${payload}`;
   const macBytes = decodeBase64Lenient(mac).bytes ?? Buffer.alloc(0);
-  const matches = (bytes: Uint8Array): boolean => hmacMatches(signingInput, macBytes, bytes);
-
-  for (const [index, secret] of usable.entries()) {
-    const bytes = Buffer.from(secret.value, 'utf8');
-    // Not base64url: Zoom rejects it whatever the HMAC (base64-not-url-safe says so);
-    // still say whether the secret is right, so the user knows only the encoding is wrong.
-    const matched = urlSafe ? await joseVerifies(decoded.token, bytes) : matches(bytes);
-    if (matched) return { checkable: true, tried, checked: true, valid: urlSafe, matched: { ...refOf(secret), index } };
-  }
-  const diagnosis = diagnoseSecret(usable, keyCandidates(decoded, expectedKey), matches);
-  const secretInClaim = diagnosis ? undefined : findSecretInClaim(decoded, usable);
-  return {
-    checkable: true,
-    tried,
-    checked: true,
-    valid: false,
-    ...(diagnosis && { diagnosis }),
-    ...(secretInClaim && { secretInClaim }),
-  };
+  // Not base64url: Zoom rejects it whatever the HMAC (base64-not-url-safe says so); still say
+  // whether the secret is right, so the user knows only the encoding is wrong.
+  const urlSafe = decoded.segments.every((segment) => segment.urlSafe);
+  const matches = (secret: Uint8Array): boolean => forensics.hmacMatches(`${header}.${payload}`, macBytes, secret);
+  const analysis = analyse(usable, tried, keyCandidates(decoded, expectedKey), matches, forensics, urlSafe);
+  const secretInClaim = analysis.checked && !analysis.matched && !analysis.diagnosis ? findSecretInClaim(decoded, usable) : undefined;
+  return { ...analysis, ...(secretInClaim && { secretInClaim }) };
 }
 
-async function joseVerifies(token: string, secret: Uint8Array): Promise<boolean> {
-  const { compactVerify } = await import('jose/jws/compact/verify');
-  try {
-    await compactVerify(token, secret, { algorithms: ['HS256'] });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function analyseLegacy(decoded: DecodedToken, secrets: readonly SecretInput[], tried: SecretRef[]): SignatureAnalysis {
-  const legacy = decoded.legacy;
-  if (legacy === undefined || secrets.length === 0) return { checkable: true, tried, checked: false, valid: false };
-  const expected = Buffer.from(legacy.hash, 'utf8');
-  const matches = (secret: Uint8Array): boolean => {
-    const actual = Buffer.from(legacyHash(legacy, secret), 'utf8');
-    return actual.length === expected.length && timingSafeEqual(actual, expected);
-  };
+/** Each secret as given; on a mismatch, the usual mistakes with them. */
+function analyse(
+  secrets: readonly SecretInput[],
+  tried: SecretRef[],
+  keys: readonly string[],
+  matches: (secret: Uint8Array) => boolean,
+  forensics: Forensics,
+  encodedAsZoomWants: boolean,
+): SignatureAnalysis {
   for (const [index, secret] of secrets.entries()) {
     if (matches(Buffer.from(secret.value, 'utf8'))) {
-      return { checkable: true, tried, checked: true, valid: true, matched: { ...refOf(secret), index } };
+      return { checkable: true, tried, checked: true, valid: encodedAsZoomWants, matched: { ...refOf(secret), index } };
     }
   }
-  const diagnosis = diagnoseSecret(secrets, [legacy.apiKey], matches);
+  const diagnosis = diagnoseSecret(secrets, keys, matches, forensics);
   return { checkable: true, tried, checked: true, valid: false, ...(diagnosis && { diagnosis }) };
 }
 
@@ -134,6 +114,7 @@ function diagnoseSecret(
   secrets: readonly SecretInput[],
   keys: readonly string[],
   matches: (bytes: Uint8Array) => boolean,
+  { secretVariants, keyAsSecretVariant }: Forensics,
 ): SignatureAnalysis['diagnosis'] {
   const attempts: { variant: SecretVariant; secret: SecretInput | undefined }[] = [
     ...secrets.flatMap((secret) => secretVariants(secret.value).map((variant) => ({ variant, secret }))),
