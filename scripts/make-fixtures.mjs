@@ -5,6 +5,11 @@
  * and the expected result: the finding ids, and `ok` as verify answers it
  * (no error, and the signature verified with a secret).
  *
+ * And the fixtures of `zoomsig check`: fixtures/credentials/<scenario>.json,
+ * keys and secrets as found, with the ids and verdict checkCredentials must
+ * give; fixtures/endpoints/<scenario>.json, exchanges with an auth endpoint
+ * as recorded, with the findings (id, count, total) checkEndpoint must give.
+ *
  * Independent of the code under test on purpose: tokens are built here with
  * node:crypto alone, and the expectations are written by hand from
  * docs/zoom-signatures.md and the CLI contract, never read back from zoomsig.
@@ -94,6 +99,26 @@ function btoaToken() {
   throw new Error('no payload with "=" padding and a signature with "+" or "/" found');
 }
 
+/** A Server-to-Server OAuth access token, signed by Zoom (here: a stand-in secret). */
+const oauthToken = jwt(
+  {
+    aud: 'https://oauth.zoom.us',
+    uid: 'FakeUserId0123456789ab',
+    ver: 10,
+    auid: 'fakeauid0123456789abcdef01234567',
+    nbf: IAT,
+    code: 'FakeCode0123456789abcd',
+    iss: `zm:cid:${KEY}`,
+    gno: 0,
+    exp: IAT + 3600,
+    type: 3,
+    iat: IAT,
+    aid: 'FakeAccountId012345678',
+  },
+  ZOOM_SIDE_SECRET,
+  { header: { alg: 'HS512', v: '2.0', kid: 'fake-kid-0123' }, hash: 'sha512' },
+);
+
 const valid = jwt(meetingPayload());
 const validNative = jwt(nativePayload());
 const validVideo = jwt(videoPayload(), VIDEO_SECRET);
@@ -163,24 +188,7 @@ const scenarios = {
   },
   'oauth-access-token': {
     description: 'A Server-to-Server OAuth access token pasted as the SDK signature: it is for the REST API and signed by Zoom.',
-    input: jwt(
-      {
-        aud: 'https://oauth.zoom.us',
-        uid: 'FakeUserId0123456789ab',
-        ver: 10,
-        auid: 'fakeauid0123456789abcdef01234567',
-        nbf: IAT,
-        code: 'FakeCode0123456789abcd',
-        iss: `zm:cid:${KEY}`,
-        gno: 0,
-        exp: IAT + 3600,
-        type: 3,
-        iat: IAT,
-        aid: 'FakeAccountId012345678',
-      },
-      ZOOM_SIDE_SECRET,
-      { header: { alg: 'HS512', v: '2.0', kid: 'fake-kid-0123' }, hash: 'sha512' },
-    ),
+    input: oauthToken,
     options: secret,
     expect: { kind: 'oauth-token', format: 'jwt', ids: ['oauth-token-as-signature'], ok: false },
   },
@@ -642,11 +650,207 @@ const scenarios = {
   },
 };
 
-rmSync(OUT, { recursive: true, force: true });
-mkdirSync(OUT, { recursive: true });
-for (const [name, { description, input, options, expect }] of Object.entries(scenarios)) {
-  const ids = [...new Set(expect.ids)].sort();
-  const fixture = { description, input, now: NOW, ...(options ? { options } : {}), expect: { ...expect, ids } };
-  writeFileSync(join(OUT, `${name}.json`), `${JSON.stringify(fixture, null, 2)}\n`);
+// ---------------------------------------------------------------------------
+// zoomsig check: credentials as found (fixtures/credentials) and recorded
+// exchanges with an auth endpoint (fixtures/endpoints), each with the ids it
+// must find. The checks run on them with no process and no network.
+
+/** A key or secret as found, and where. */
+const found = (value, source) => ({ value, source });
+const meetingFound = (key = KEY, secretValue = SECRET) => ({
+  sdk: 'meeting',
+  key: found(key, 'ZOOM_MEETING_SDK_KEY'),
+  secret: found(secretValue, 'ZOOM_MEETING_SDK_SECRET'),
+});
+const videoFound = () => ({ sdk: 'video', key: found(VIDEO_KEY, 'ZOOM_VIDEO_SDK_KEY'), secret: found(VIDEO_SECRET, 'ZOOM_VIDEO_SDK_SECRET') });
+const credentials = (sdks, more = {}) => ({ sdks, emptyVariables: [], otherAppVariables: [], ...more });
+
+const credentialScenarios = {
+  'clean-meeting': {
+    description: 'A Meeting SDK key and secret as the Marketplace shows them: the token made with them verifies.',
+    context: credentials([meetingFound()]),
+    expect: { ids: [], verdict: 'ok' },
+  },
+  'clean-both-sdks': {
+    description: 'Meeting SDK and Video SDK credentials, both clean.',
+    context: credentials([meetingFound(), videoFound()]),
+    expect: { ids: [], verdict: 'ok' },
+  },
+  'secret-with-newline': {
+    description: 'The secret ends with a newline, as from a CI secret pasted with its line break.',
+    context: credentials([meetingFound(KEY, `${SECRET}\n`)]),
+    expect: { ids: ['credential-whitespace'], verdict: 'fail' },
+  },
+  'key-in-quotes': {
+    description: 'The key is wrapped in double quotes, as docker --env-file keeps them.',
+    context: credentials([meetingFound(`"${KEY}"`)]),
+    expect: { ids: ['credential-quotes'], verdict: 'fail' },
+  },
+  'key-equals-secret': {
+    description: 'The secret was pasted into the key too.',
+    context: credentials([meetingFound(SECRET, SECRET)]),
+    expect: { ids: ['key-equals-secret'], verdict: 'fail' },
+  },
+  'oauth-token-as-secret': {
+    description: 'A Server-to-Server OAuth access token where the secret goes.',
+    context: credentials([meetingFound(KEY, oauthToken)]),
+    expect: { ids: ['token-as-credential'], verdict: 'fail' },
+  },
+  'key-without-secret': {
+    description: 'A key whose secret variable is set but empty: a repository secret that does not exist.',
+    context: credentials([{ sdk: 'meeting', key: found(KEY, 'ZOOM_MEETING_SDK_KEY') }], { emptyVariables: ['ZOOM_MEETING_SDK_SECRET'] }),
+    expect: { ids: ['incomplete-credentials'], verdict: 'fail' },
+  },
+  'empty-video-variables': {
+    description: 'Meeting SDK credentials, and the Video SDK variables set but empty.',
+    context: credentials([meetingFound()], { emptyVariables: ['ZOOM_VIDEO_SDK_KEY', 'ZOOM_VIDEO_SDK_SECRET'] }),
+    expect: { ids: ['empty-credential-variable'], verdict: 'warn' },
+  },
+  'server-to-server-variables': {
+    description: 'Server-to-Server OAuth variables beside the SDK credentials, the OAuth Client ID the same as the SDK key.',
+    context: credentials([meetingFound()], {
+      otherAppVariables: [found('FakeAccountId012345678', 'ZOOM_ACCOUNT_ID'), found(KEY, 'ZOOM_CLIENT_ID'), found(OTHER_SECRET, 'ZOOM_CLIENT_SECRET')],
+    }),
+    expect: { ids: ['oauth-app-variables'], verdict: 'warn' },
+  },
+};
+
+const ENDPOINT_URL = 'http://127.0.0.1:4000/';
+const PAGE_ORIGIN = 'http://localhost:3000';
+const probe = { url: ENDPOINT_URL, sdk: 'meeting', body: { meetingNumber: MEETING, role: 0 }, origin: PAGE_ORIGIN, timeoutMs: 5000 };
+const CORS = { 'access-control-allow-origin': '*' };
+const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' };
+
+const reply = (status, headers, body) => ({ type: 'reply', reply: { status, headers, body, ms: 3, at: NOW } });
+const jsonReply = (body, status = 200, headers = CORS) => reply(status, { ...headers, ...JSON_TYPE }, json(body));
+const signed = (signature) => jsonReply({ signature, sdkKey: KEY });
+const posts = (outcomes) => outcomes.map((outcome, index) => ({ kind: 'post', number: index + 1, outcome }));
+const preflightOk = {
+  kind: 'preflight',
+  number: 1,
+  outcome: reply(204, { ...CORS, 'access-control-allow-methods': 'POST, OPTIONS', 'access-control-allow-headers': 'content-type' }, ''),
+};
+const contentTypeRefused = {
+  kind: 'no-content-type',
+  number: 1,
+  outcome: jsonReply({ errors: [{ property: 'Content-Type', reason: 'The request has no Content-Type header.' }] }, 415),
+};
+const endpoint = (postOutcomes, { preflight = preflightOk, noContentType = contentTypeRefused } = {}) =>
+  [...posts(postOutcomes), preflight, noContentType].filter(Boolean);
+const times = (count, make) => Array.from({ length: count }, (_, index) => make(index + 1));
+
+const msPayload = meetingPayload({ iat: IAT * 1000, exp: EXP * 1000, tokenExp: EXP * 1000 });
+/** The HMAC in standard base64 always ends with "=": 32 bytes are not a multiple of 3. */
+function paddedToken() {
+  const input = `${b64url(json(HS256))}.${b64url(json(meetingPayload()))}`;
+  return `${input}.${createHmac('sha256', SECRET).update(input).digest('base64')}`;
 }
-console.log(`wrote ${readdirSync(OUT).length} fixtures to ${OUT}`);
+
+const endpointScenarios = {
+  'sample-endpoint-done-right': {
+    description: 'An endpoint that answers as zoomsig serve does: signatures, CORS, a preflight, 415 without Content-Type.',
+    exchanges: endpoint(times(3, () => signed(valid))),
+    expect: { findings: [], verdict: 'ok' },
+  },
+  'timestamps-in-milliseconds': {
+    description: 'Every reply signed with Date.now(): iat, exp and tokenExp in milliseconds.',
+    exchanges: endpoint(times(3, () => signed(jwt(msPayload)))),
+    expect: {
+      findings: [
+        { id: 'timestamps-in-ms', claim: 'iat', count: 3, total: 3 },
+        { id: 'timestamps-in-ms', claim: 'exp', count: 3, total: 3 },
+        { id: 'timestamps-in-ms', claim: 'tokenExp', count: 3, total: 3 },
+      ],
+      verdict: 'fail',
+    },
+  },
+  'padded-base64-every-third': {
+    description: 'Every third reply signed with standard base64 (Buffer.toString("base64")): padded, not base64url.',
+    exchanges: endpoint(times(6, (n) => signed(n % 3 === 0 ? paddedToken() : valid))),
+    expect: { findings: [{ id: 'base64-not-url-safe', claim: 'signature', count: 2, total: 6, requests: [3, 6] }], verdict: 'fail' },
+  },
+  'hmac-only': {
+    description: 'The endpoint returns only the HMAC, the last part of the token.',
+    exchanges: endpoint(times(2, () => jsonReply({ signature: valid.split('.')[2] }))),
+    expect: { findings: [{ id: 'bare-hmac', count: 2, total: 2 }], verdict: 'fail' },
+  },
+  'server-error-on-some': {
+    description: 'Two of four requests get HTTP 500 with an HTML page.',
+    exchanges: endpoint(times(4, (n) => (n % 2 === 0 ? reply(500, { ...CORS, 'content-type': 'text/html' }, '<h1>Internal Server Error</h1>') : signed(valid)))),
+    expect: { findings: [{ id: 'endpoint-http-error', count: 2, total: 4, requests: [2, 4] }], verdict: 'fail' },
+  },
+  'plain-text-body': {
+    description: 'The token itself as text/plain, not JSON.',
+    exchanges: endpoint(times(2, () => reply(200, { ...CORS, 'content-type': 'text/plain' }, valid))),
+    expect: { findings: [{ id: 'endpoint-not-json', count: 2, total: 2 }], verdict: 'fail' },
+  },
+  'token-under-another-name': {
+    description: 'The reply is {"token": …}: the web sample reads signature.',
+    exchanges: endpoint(times(2, () => jsonReply({ token: valid }))),
+    expect: { findings: [{ id: 'endpoint-no-signature', count: 2, total: 2 }], verdict: 'fail' },
+  },
+  'one-request-times-out': {
+    description: 'One request of three gets no reply within the timeout.',
+    exchanges: endpoint([signed(valid), { type: 'no-reply', failure: { reason: 'timeout', detail: 'it timed out' } }, signed(valid)]),
+    expect: { findings: [{ id: 'endpoint-no-reply', count: 1, total: 3, requests: [2] }], verdict: 'fail' },
+  },
+  'no-cors': {
+    description: 'No Access-Control-Allow-Origin on the replies and a 404 for the preflight.',
+    exchanges: endpoint(times(2, () => jsonReply({ signature: valid, sdkKey: KEY }, 200, {})), {
+      preflight: { kind: 'preflight', number: 1, outcome: reply(404, {}, 'Cannot OPTIONS /') },
+    }),
+    expect: {
+      findings: [
+        { id: 'cors-missing', count: 2, total: 2 },
+        { id: 'cors-preflight', count: 1, total: 1 },
+      ],
+      verdict: 'fail',
+    },
+  },
+  'preflight-without-content-type': {
+    description: 'The preflight allows the origin but not the Content-Type header a JSON POST needs.',
+    exchanges: endpoint(times(2, () => signed(valid)), {
+      preflight: { kind: 'preflight', number: 1, outcome: reply(204, { ...CORS, 'access-control-allow-methods': 'POST' }, '') },
+    }),
+    expect: { findings: [{ id: 'cors-preflight', count: 1, total: 1 }], verdict: 'fail' },
+  },
+  'body-ignored-without-content-type': {
+    description: 'As Zoom\'s Express sample: without Content-Type the body is not read, and a native token (no mn, no role) is signed.',
+    exchanges: endpoint(times(2, () => signed(valid)), {
+      noContentType: { kind: 'no-content-type', number: 1, outcome: signed(validNative) },
+    }),
+    expect: { findings: [{ id: 'content-type-not-required', count: 1, total: 1 }], verdict: 'warn' },
+  },
+};
+
+/** Writes one directory of fixtures, replacing what was there. */
+function writeFixtures(name, entries) {
+  const dir = join(OUT, '..', name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const [scenario, fixture] of Object.entries(entries)) writeFileSync(join(dir, `${scenario}.json`), `${JSON.stringify(fixture, null, 2)}\n`);
+  console.log(`wrote ${readdirSync(dir).length} fixtures to ${dir}`);
+}
+
+writeFixtures(
+  'tokens',
+  Object.fromEntries(
+    Object.entries(scenarios).map(([name, { description, input, options, expect }]) => {
+      const ids = [...new Set(expect.ids)].sort();
+      return [name, { description, input, now: NOW, ...(options ? { options } : {}), expect: { ...expect, ids } }];
+    }),
+  ),
+);
+writeFixtures(
+  'credentials',
+  Object.fromEntries(Object.entries(credentialScenarios).map(([name, fixture]) => [name, { description: fixture.description, now: NOW, context: fixture.context, expect: fixture.expect }])),
+);
+writeFixtures(
+  'endpoints',
+  Object.fromEntries(
+    Object.entries(endpointScenarios).map(([name, { description, exchanges, expect }]) => [
+      name,
+      { description, now: NOW, probe, options: { secrets: [{ label: 'ZOOM_MEETING_SDK_SECRET', value: SECRET }], key: KEY }, exchanges, expect },
+    ]),
+  ),
+);

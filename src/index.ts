@@ -16,7 +16,36 @@ export type { SecretInput, SignatureStatus, VerifyOptions, VerifyResult } from '
 export { diagnoseToken } from './core/doctor.js';
 export type { Diagnosis, DoctorOptions } from './core/doctor.js';
 export { CHECKS, CHECKS_BY_ID, checkById } from './core/checks/registry.js';
-export type { Check, CheckContext, CheckGroup, FindingDraft } from './core/checks/check.js';
+export type { Check, CheckContext, CheckGroup, CheckInfo, FindingDraft, RunnableCheck } from './core/checks/check.js';
+export { ALL_CHECKS, anyCheckById } from './core/all-checks.js';
+export {
+  CREDENTIAL_CHECK_IDS,
+  ENDPOINT_CHECK_IDS,
+  SMOKE_CHECK_GROUPS,
+  SMOKE_CHECK_IDS,
+} from './core/smoke/smoke-check.js';
+export type {
+  AnyCheckId,
+  CredentialCheck,
+  CredentialsContext,
+  CredentialValue,
+  EndpointCheck,
+  EndpointProbe,
+  Exchange,
+  ExchangeContext,
+  HttpReply,
+  NoReply,
+  SdkCredentialValues,
+  SmokeCheck,
+  SmokeCheckGroup,
+  SmokeCheckId,
+} from './core/smoke/smoke-check.js';
+export { CREDENTIAL_CHECKS, CREDENTIAL_CHECKS_BY_ID, ENDPOINT_CHECKS, ENDPOINT_CHECKS_BY_ID, SMOKE_CHECKS, smokeCheckById } from './core/smoke/registry.js';
+export { checkCredentials, CHECK_DEFAULTS } from './core/smoke/check-credentials.js';
+export type { CredentialRef, CredentialsCheckOptions, CredentialsReport, SdkCredentialsResult } from './core/smoke/check-credentials.js';
+export { checkEndpoint } from './core/smoke/check-endpoint.js';
+export type { EndpointCheckOptions, EndpointReport } from './core/smoke/check-endpoint.js';
+export type { CountedFinding, CountUnit } from './core/smoke/tally.js';
 export { parseJoinContext } from './core/join-context.js';
 export type { JoinContext } from './core/join-context.js';
 export type { SignatureAnalysis } from './core/signature-analysis.js';

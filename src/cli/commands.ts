@@ -119,6 +119,25 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: async () => (await import('./commands/explain.js')).runExplain,
   },
   {
+    name: 'check',
+    summary: 'CI smoke check of credentials or of a running auth endpoint',
+    usage: 'zoomsig check [--endpoint <url>] [options]',
+    description:
+      'Without --endpoint: reads each SDK\'s key and secret (flags, ZOOM_MEETING_SDK_* / ZOOM_VIDEO_SDK_*, .env), checks them for white space, quotes, a pasted token, key equal to secret, empty variables and OAuth-app variables, and has doctor judge a token made with them. With --endpoint: POSTs the web sample\'s body {meetingNumber, role} --requests times, runs doctor on every signature, checks the CORS preflight for --origin and a POST without Content-Type, and counts each problem over the replies. Exits 1 on an error finding, 2 when there is nothing to check or the endpoint cannot be reached.',
+    options: [
+      'endpoint', 'requests', 'concurrency', 'timeout', 'origin', 'secret', 'secret-file', 'key', 'meeting', 'role', 'topic', 'sdk',
+      'product', 'now', 'ignore-exp', 'skew', 'strict', 'junit', 'format', ...OUTPUT_OPTIONS,
+    ],
+    maxPositionals: 0,
+    examples: [
+      'zoomsig check                                   # the credentials in the environment or .env',
+      'zoomsig check --endpoint http://localhost:4000 --requests 20',
+      'zoomsig check --endpoint https://staging.example.com/api/zoom-signature --origin https://app.example.com --format github --junit reports/zoomsig.xml',
+      'zoomsig check --endpoint http://localhost:4000/video --sdk video --topic support-room-7 --role 1 --json',
+    ],
+    load: async () => (await import('./commands/check.js')).runCheck,
+  },
+  {
     name: 'serve',
     summary: 'local auth endpoint, drop-in for Zoom\'s sample endpoints',
     usage: 'zoomsig serve [options]',

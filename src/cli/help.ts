@@ -19,7 +19,7 @@ export function mainHelp(commands: readonly CommandSpec[]): string {
     '  zoomsig decode < token.txt',
     '  zoomsig verify --secret-file zoom.secret "$TOKEN"',
     '',
-    'Exit codes: 0 fine, 1 the token or credentials have a problem, 2 usage error or unreadable input.',
+    'Exit codes: 0 fine, 1 the token, credentials or endpoint has a problem, 2 usage error or unreadable input.',
     'Run "zoomsig <command> --help" for its options.',
     '',
   ].join('\n');
@@ -46,7 +46,7 @@ export function commandHelp(command: CommandSpec): string {
     'Examples:',
     ...command.examples.map((example) => `  ${example}`),
     '',
-    'Exit codes: 0 fine, 1 the token or credentials have a problem, 2 usage error or unreadable input.',
+    'Exit codes: 0 fine, 1 the token, credentials or endpoint has a problem, 2 usage error or unreadable input.',
     '',
   ].join('\n');
 }

@@ -58,12 +58,17 @@ export class Output {
     this.secrets.sort((a, b) => b.length - a.length);
   }
 
+  /** The text with every registered secret masked: for what goes to a file (a JUnit report) rather than a stream. */
+  redact(text: string): string {
+    return redactSecrets(text, this.secrets);
+  }
+
   out(text: string): void {
-    this.io.stdout.write(redactSecrets(ensureNewline(text), this.secrets));
+    this.io.stdout.write(this.redact(ensureNewline(text)));
   }
 
   err(text: string): void {
-    this.io.stderr.write(redactSecrets(ensureNewline(text), this.secrets));
+    this.io.stderr.write(this.redact(ensureNewline(text)));
   }
 
   warn(text: string): void {

@@ -12,6 +12,7 @@
 import { isZoomsigError } from './errors.js';
 import { generateSignature } from './generate.js';
 import { readMeetingBody, readVideoBody, type PropertyError } from './endpoint-body.js';
+import { describeJsonValue, isJsonObject } from './json-value.js';
 import type { Clock } from './time.js';
 import { ENV } from './zoom-rules.js';
 
@@ -138,14 +139,9 @@ function parseBody(text: string, example: string): { ok: true; body: Record<stri
     return { ok: false, reason: `The body is not valid JSON${detail}: send an object such as ${example}.` };
   }
   if (!isJsonObject(body)) {
-    const got = body === null ? 'null' : Array.isArray(body) ? 'an array' : `a ${typeof body}`;
-    return { ok: false, reason: `The body must be a JSON object such as ${example}; got ${got}.` };
+    return { ok: false, reason: `The body must be a JSON object such as ${example}; got ${describeJsonValue(body)}.` };
   }
   return { ok: true, body };
-}
-
-function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function preflightReply(request: EndpointRequest, allowed: readonly string[]): EndpointReply {

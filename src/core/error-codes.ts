@@ -335,8 +335,8 @@ function checksOf(cause: ZoomErrorCause): readonly CheckId[] {
 }
 
 /** The codes whose causes a check looks for. */
-export function codesForCheck(id: CheckId): string[] {
-  return ZOOM_ERROR_CODES.filter((entry) => entry.causes.some((cause) => checksOf(cause).includes(id))).map(
+export function codesForCheck(id: string): string[] {
+  return ZOOM_ERROR_CODES.filter((entry) => entry.causes.some((cause) => checksOf(cause).some((check) => check === id))).map(
     (entry) => entry.codes[0] ?? '',
   );
 }

@@ -7,6 +7,7 @@ export type ZoomsigErrorCode =
   | 'INVALID_OPTION'
   | 'MISSING_VALUE'
   | 'UNREADABLE_INPUT'
+  | 'UNREACHABLE'
   | 'INTERNAL';
 
 export class ZoomsigError extends Error {

@@ -59,8 +59,12 @@ export type CheckId = (typeof CHECK_IDS)[number];
 
 export type Severity = 'error' | 'warning' | 'info';
 
-export interface Finding {
-  id: CheckId;
+/**
+ * A finding of a check. Token checks (checks/registry.ts) write `Finding`,
+ * the checks of `zoomsig check` (smoke/registry.ts) `Finding<SmokeCheckId>`.
+ */
+export interface Finding<Id extends string = CheckId> {
+  id: Id;
   severity: Severity;
   /** What is wrong, in plain words, with the offending value. */
   message: string;
@@ -77,7 +81,7 @@ export interface Finding {
 export type Verdict = 'ok' | 'warn' | 'fail';
 
 /** `fail` with any error, `warn` with warnings only, else `ok`. */
-export function verdictOf(findings: readonly Finding[]): Verdict {
+export function verdictOf(findings: readonly Pick<Finding<string>, 'severity'>[]): Verdict {
   if (findings.some((finding) => finding.severity === 'error')) return 'fail';
   if (findings.some((finding) => finding.severity === 'warning')) return 'warn';
   return 'ok';
@@ -86,7 +90,7 @@ export function verdictOf(findings: readonly Finding[]): Verdict {
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Errors, then warnings, then info; the order within each is kept. */
-export function bySeverity(findings: readonly Finding[]): Finding[] {
+export function bySeverity<F extends Pick<Finding<string>, 'severity'>>(findings: readonly F[]): F[] {
   return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 

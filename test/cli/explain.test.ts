@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CHECK_IDS, ZOOM_ERROR_CODES } from '../../src/index.js';
+import { ALL_CHECKS, SMOKE_CHECK_IDS, ZOOM_ERROR_CODES } from '../../src/index.js';
+
+const ALL_IDS = ALL_CHECKS.map((check) => check.id);
 import { lines, runCli, usageErrorLine } from './helpers.js';
 
 describe('zoomsig explain <code>', () => {
@@ -40,7 +42,7 @@ describe('zoomsig explain <code>', () => {
 });
 
 describe('zoomsig explain <check-id>', () => {
-  it.each(CHECK_IDS.map((id) => [id]))('explains %s from its page', async (id) => {
+  it.each(ALL_IDS.map((id) => [id]))('explains %s from its page', async (id) => {
     const result = await runCli(['explain', id.toUpperCase()]);
     expect(result.code).toBe(0);
     const out = lines(result.stdout);
@@ -59,13 +61,21 @@ describe('zoomsig explain <check-id>', () => {
     expect(report.errorCodes).toEqual(expect.arrayContaining(['3712', '3705', '124']));
     expect(String(report.page)).toMatch(/^# timestamps-in-ms\n/);
   });
+
+  it.each(SMOKE_CHECK_IDS.map((id) => [id]))('explains zoomsig check\'s %s as JSON too', async (id) => {
+    const result = await runCli(['explain', id, '--json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(report).toMatchObject({ type: 'check', id, group: expect.stringMatching(/^(Credentials|Endpoint)$/) });
+    expect(String(report.page)).toMatch(new RegExp(`^# ${id}\\n`));
+  });
 });
 
 describe('zoomsig explain: the rest', () => {
   it('lists every code and check with no argument', async () => {
     const result = await runCli(['explain']);
     expect(result.code).toBe(0);
-    for (const id of CHECK_IDS) expect(result.stdout).toContain(id);
+    for (const id of ALL_IDS) expect(result.stdout).toContain(id);
     expect(result.stdout).toMatch(/3712 +Signature is invalid\./);
   });
 

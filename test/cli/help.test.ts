@@ -5,7 +5,7 @@ import { lines, runCli, usageErrorLine, cleanupTempDirs } from './helpers.js';
 afterAll(cleanupTempDirs);
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-const COMMANDS = ['generate', 'decode', 'verify', 'serve'] as const;
+const COMMANDS = ['generate', 'decode', 'verify', 'serve', 'check'] as const;
 
 describe.concurrent('zoomsig help and version', () => {
   it.each([['--help'], ['-h'], ['help']])('%s exits 0 with usage, commands and examples', async (flag) => {
@@ -60,6 +60,14 @@ describe.concurrent('zoomsig help and version', () => {
     const { stdout } = await runCli(['serve', '--help']);
     for (const option of ['--port', '--host', '--key', '--secret-file', '--sdk', '--now']) expect(stdout).toContain(option);
     expect(stdout).toMatch(/^ {2}curl -s -X POST localhost:4000 /m);
+  });
+
+  it('check --help lists its options and both modes', async () => {
+    const { stdout } = await runCli(['check', '--help']);
+    for (const option of ['--endpoint', '--requests', '--concurrency', '--timeout', '--origin', '--junit', '--key', '--secret-file', '--sdk', '--strict', '--format']) {
+      expect(stdout).toContain(option);
+    }
+    expect(stdout).toMatch(/^ {2}zoomsig check --endpoint http:\/\/localhost:4000 --requests 20$/m);
   });
 
   it('-h works after a command too', async () => {

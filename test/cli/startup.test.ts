@@ -67,6 +67,12 @@ describe.concurrent('start-up', () => {
     }
   });
 
+  it('check of the credentials brings up no server, no prompt and no ESM loader', async () => {
+    const loaded = await modulesLoadedBy(['check', '--now', '2026-01-01T00:00:00Z'], { ...MEETING_ENV });
+    expect(loaded.stderr).toBe('');
+    for (const module of HEAVY.slice(1)) expect(loaded.builtins).not.toContain(module);
+  });
+
   const noPrompts: [name: string, args: string[], env: Record<string, string>][] = [
     ['decode <token>', ['decode', TOKEN], {}],
     ['verify <token>', ['verify', '--ignore-exp', TOKEN], MEETING_ENV],

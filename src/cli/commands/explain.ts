@@ -1,6 +1,6 @@
 /** zoomsig explain: a Zoom error code as a checklist, or a check id's page. */
-import { CHECKS, checkById } from '../../core/checks/registry.js';
-import type { Check } from '../../core/checks/check.js';
+import { ALL_CHECKS, anyCheckById } from '../../core/all-checks.js';
+import type { CheckInfo } from '../../core/checks/check.js';
 import { docsUrl } from '../../core/docs-url.js';
 import { codesForCheck, findErrorCode, ZOOM_ERROR_CODES, type ZoomErrorCode } from '../../core/error-codes.js';
 import { ZoomsigError } from '../../core/errors.js';
@@ -24,7 +24,7 @@ export async function runExplain({ values, positionals, output }: CommandInput):
     output.out(format === 'json' ? JSON.stringify(codeJson(entry, subject), null, 2) : codeText(entry, subject, output));
     return EXIT.ok;
   }
-  const check = checkById(subject.toLowerCase());
+  const check = anyCheckById(subject.toLowerCase());
   if (check) {
     output.out(format === 'json' ? JSON.stringify(checkJson(check), null, 2) : checkText(check, output));
     return EXIT.ok;
@@ -33,7 +33,7 @@ export async function runExplain({ values, positionals, output }: CommandInput):
 }
 
 function unknownMessage(subject: string): string {
-  const candidates = [...ZOOM_ERROR_CODES.flatMap((entry) => entry.codes), ...CHECKS.map((check) => check.id)];
+  const candidates = [...ZOOM_ERROR_CODES.flatMap((entry) => entry.codes), ...ALL_CHECKS.map((check) => check.id)];
   const near = nearest(subject, candidates);
   const suggestion = near.length > 0 ? ` Did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : '';
   return `"${subject}" is neither a Zoom error code nor a check id zoomsig knows.${suggestion} "zoomsig explain" with no argument lists them all.`;
@@ -76,7 +76,7 @@ function codeJson(entry: ZoomErrorCode, subject: string): Record<string, unknown
   };
 }
 
-function checkText(check: Check, output: Output): string {
+function checkText(check: CheckInfo, output: Output): string {
   const page = readCheckPage(check.id);
   const body = page
     ? markdownToText(page, output)
@@ -88,7 +88,7 @@ function checkText(check: Check, output: Output): string {
   return lines.join('\n');
 }
 
-function checkJson(check: Check): Record<string, unknown> {
+function checkJson(check: CheckInfo): Record<string, unknown> {
   return {
     type: 'check',
     id: check.id,
@@ -104,13 +104,13 @@ function checkJson(check: Check): Record<string, unknown> {
 
 function catalogueText(output: Output): string {
   const codeWidth = Math.max(...ZOOM_ERROR_CODES.map((entry) => entry.codes.join('/').length));
-  const idWidth = Math.max(...CHECKS.map((check) => check.id.length));
+  const idWidth = Math.max(...ALL_CHECKS.map((check) => check.id.length));
   return [
     output.paint('bold', 'Zoom error codes:'),
     ...ZOOM_ERROR_CODES.map((entry) => `  ${entry.codes.join('/').padEnd(codeWidth)}  ${entry.meaning}`),
     '',
     output.paint('bold', 'Checks:'),
-    ...CHECKS.map((check) => `  ${check.id.padEnd(idWidth)}  ${check.severity.padEnd(7)}  ${check.title}`),
+    ...ALL_CHECKS.map((check) => `  ${check.id.padEnd(idWidth)}  ${check.severity.padEnd(7)}  ${check.title}`),
     '',
     'zoomsig explain <code|check-id> tells more.',
   ].join('\n');
@@ -119,6 +119,6 @@ function catalogueText(output: Output): string {
 function catalogueJson(): Record<string, unknown> {
   return {
     errorCodes: ZOOM_ERROR_CODES.map(({ codes, platform, meaning }) => ({ codes, platform, meaning })),
-    checks: CHECKS.map(({ id, severity, group, title }) => ({ id, severity, group, title, docs: docsUrl(id) })),
+    checks: ALL_CHECKS.map(({ id, severity, group, title }) => ({ id, severity, group, title, docs: docsUrl(id) })),
   };
 }

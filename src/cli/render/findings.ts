@@ -1,4 +1,4 @@
-/** Findings rendered for people (text) and for GitHub Actions (annotations). */
+/** Findings of any check (token, credentials, endpoint) rendered for people (text) and for GitHub Actions (annotations). */
 import type { Finding, Severity } from '../../core/finding.js';
 import type { Output } from '../io.js';
 
@@ -12,7 +12,7 @@ const MARKS: Record<Severity, { mark: string; style: 'red' | 'yellow' | 'blue' }
  * Per finding: the mark, the id, the claim and its value, the message; then
  * the fix and, when the finding has one, its docs page.
  */
-export function findingLines(findings: readonly Finding[], output: Output): string[] {
+export function findingLines(findings: readonly Finding<string>[], output: Output): string[] {
   return findings.flatMap((finding) => {
     const { mark, style } = MARKS[finding.severity];
     const head = [output.paint(style, `${mark} ${finding.id}`)];
@@ -26,7 +26,7 @@ export function findingLines(findings: readonly Finding[], output: Output): stri
 }
 
 /** `iat=1767225510000`, `mn="857 4606 5012"`, or the claim alone. */
-function claimText(finding: Finding): string | undefined {
+function claimText(finding: Finding<string>): string | undefined {
   if (finding.claim === undefined) return undefined;
   if (finding.value === undefined) return finding.claim;
   const value = JSON.stringify(finding.value) ?? String(finding.value);
@@ -34,14 +34,20 @@ function claimText(finding: Finding): string | undefined {
 }
 
 /** The counts of a list of findings: "2 errors, 1 warning". */
-export function countFindings(findings: readonly Finding[]): string {
-  const count = (severity: Severity): number => findings.filter((finding) => finding.severity === severity).length;
+export function countFindings(findings: readonly Pick<Finding<string>, 'severity'>[]): string {
+  const counts = severityCounts(findings);
   const parts = [
-    [count('error'), 'error'],
-    [count('warning'), 'warning'],
+    [counts.error, 'error'],
+    [counts.warning, 'warning'],
   ] as const;
   const text = parts.filter(([n]) => n > 0).map(([n, word]) => `${n} ${word}${n === 1 ? '' : 's'}`);
   return text.length > 0 ? text.join(', ') : 'no problems';
+}
+
+/** How many findings of each severity. */
+export function severityCounts(findings: readonly Pick<Finding<string>, 'severity'>[]): Record<Severity, number> {
+  const count = (severity: Severity): number => findings.filter((finding) => finding.severity === severity).length;
+  return { error: count('error'), warning: count('warning'), info: count('info') };
 }
 
 /**
@@ -49,7 +55,7 @@ export function countFindings(findings: readonly Finding[]): string {
  * runner wants, and a closing `::notice` with the verdict so that a clean run
  * shows in the log too.
  */
-export function githubAnnotations(findings: readonly Finding[], verdict: string, notes: readonly string[] = []): string {
+export function githubAnnotations(findings: readonly Finding<string>[], verdict: string, notes: readonly string[] = []): string {
   const command: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
   const lines = findings.map((finding) => {
     const title = escapeProperty(`zoomsig ${finding.id}`);

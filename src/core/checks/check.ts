@@ -57,24 +57,35 @@ export interface FindingDraft {
   severity?: Severity;
 }
 
-export interface Check {
-  id: CheckId;
+/**
+ * What every check has, whatever it looks at: the token checks here, and
+ * those of `zoomsig check` (credentials and endpoints, smoke/registry.ts).
+ */
+export interface CheckInfo<Id extends string = string, Group extends string = string> {
+  id: Id;
   /** The severity of its findings, unless a finding says otherwise (a disputed case, say). */
   severity: Severity;
-  group: CheckGroup;
+  group: Group;
   /** The problem, in a few words: "Milliseconds instead of seconds". */
   title: string;
   /** The usual fix, used when a finding gives none. */
   hint: string;
-  /**
-   * Drafts of the problems found: an empty list when the check passed,
-   * undefined when it does not apply to this token (a video claim on a meeting token, say).
-   */
-  run(context: CheckContext): FindingDraft[] | undefined;
 }
 
+/** A check that looks at a `Context`. */
+export interface RunnableCheck<Context, Id extends string = string, Group extends string = string> extends CheckInfo<Id, Group> {
+  /**
+   * Drafts of the problems found: an empty list when the check passed,
+   * undefined when it does not apply (a video claim on a meeting token, say).
+   */
+  run(context: Context): FindingDraft[] | undefined;
+}
+
+/** A token check. */
+export type Check = RunnableCheck<CheckContext, CheckId, CheckGroup>;
+
 /** Completes a check's drafts into findings. */
-export function toFindings(check: Check, drafts: readonly FindingDraft[]): Finding[] {
+export function toFindings<Id extends string>(check: CheckInfo<Id>, drafts: readonly FindingDraft[]): Finding<Id>[] {
   return drafts.map((draft) => ({
     id: check.id,
     severity: draft.severity ?? check.severity,

@@ -3,19 +3,24 @@ import { docsUrl } from '../docs-url.js';
 import type { CheckId, Finding } from '../finding.js';
 import { MAX_PLAUSIBLE_SECONDS } from '../time.js';
 import type { DecodedToken } from '../decode-token.js';
-import { toFindings, type Check, type CheckContext, type TimeSeconds } from './check.js';
+import { toFindings, type Check, type CheckContext, type RunnableCheck, type TimeSeconds } from './check.js';
 import { CHECKS } from './registry.js';
 
-export interface CheckRun {
-  findings: Finding[];
+export interface CheckRun<Id extends string = CheckId> {
+  findings: Finding<Id>[];
   /** Checks that looked and found nothing. */
-  passed: CheckId[];
+  passed: Id[];
   /** Checks that do not apply to this token or these options. */
-  skipped: CheckId[];
+  skipped: Id[];
 }
 
 export function runChecks(context: CheckContext, checks: readonly Check[] = CHECKS): CheckRun {
-  const run: CheckRun = { findings: [], passed: [], skipped: [] };
+  return runEach(context, checks);
+}
+
+/** Runs checks of any kind over their context, each finding linked to its check's page. */
+export function runEach<Context, Id extends string>(context: Context, checks: readonly RunnableCheck<Context, Id>[]): CheckRun<Id> {
+  const run: CheckRun<Id> = { findings: [], passed: [], skipped: [] };
   for (const check of checks) {
     const drafts = check.run(context);
     if (drafts === undefined) run.skipped.push(check.id);
