@@ -46,7 +46,7 @@ export const OPTIONS = {
   now: {
     type: 'string',
     value: '<t>',
-    description: 'the clock, to judge time claims at (decode, verify) or to sign at (generate, serve): Unix seconds or ISO 8601 (default: the system clock)',
+    description: 'the clock, to judge time claims at (decode, verify, doctor, check) or to sign at (generate, serve): Unix seconds or ISO 8601 (default: the system clock)',
   },
   'expires-in': {
     type: 'string',
