@@ -6,7 +6,7 @@
  */
 import { findErrorCode } from '../../core/error-codes.js';
 import { APP_TYPE_LABELS, APP_TYPES, parseVersion, type AppType, type SdkPlatform, type SetupAnswers } from '../../core/setup-answers.js';
-import type { Prompter, Validate } from './prompter.js';
+import type { Prompter, SetupQuestionName, Validate } from './prompter.js';
 
 /** The codes whose causes the questions are about: "Invalid signature" and its generic forms. */
 const SIGNATURE_CODES = new Set(['3712', '200', '1', '3704', '3710', '3711', '3713', '4011', '63', 'JWTTOKENWRONG', 'AUTHRET_TOKENWRONG', 'KEYORSECRETWRONG']);
@@ -59,16 +59,11 @@ export async function askSetup(prompter: Prompter, tokenSdk: 'meeting' | 'video'
     ],
   });
   if (answers.meetingOwner === 'other-account') {
-    const published = await prompter.select<'yes' | 'no' | 'unknown'>({
-      name: 'published',
-      message: 'Is the app published in the Zoom App Marketplace?',
-      choices: [
-        { value: 'yes', name: 'Yes' },
-        { value: 'no', name: 'No, it is in development' },
-        { value: 'unknown', name: "I don't know" },
-      ],
+    const published = await askYesNo(prompter, 'published', 'Is the app published in the Zoom App Marketplace?', {
+      no: 'No, it is in development',
+      unknown: true,
     });
-    if (published !== 'unknown') answers.appPublished = published === 'yes';
+    if (published !== undefined) answers.appPublished = published;
   }
 
   answers.intent = await prompter.select<'join' | 'start'>({
@@ -80,14 +75,7 @@ export async function askSetup(prompter: Prompter, tokenSdk: 'meeting' | 'video'
     ],
   });
   if (answers.intent === 'start') {
-    answers.hasZak = (await prompter.select<'yes' | 'no'>({
-      name: 'zak',
-      message: "Does join() get the host's ZAK (the zak field)?",
-      choices: [
-        { value: 'yes', name: 'Yes' },
-        { value: 'no', name: 'No' },
-      ],
-    })) === 'yes';
+    answers.hasZak = (await askYesNo(prompter, 'zak', "Does join() get the host's ZAK (the zak field)?")) === true;
   }
 
   answers.platform = await prompter.select<SdkPlatform>({
@@ -110,6 +98,25 @@ export async function askSetup(prompter: Prompter, tokenSdk: 'meeting' | 'video'
     if (version !== '') answers.sdkVersion = version;
   }
   return answers;
+}
+
+/** Yes or no, and "I don't know" when `unknown` (answered as undefined). */
+async function askYesNo(
+  prompter: Prompter,
+  name: SetupQuestionName,
+  message: string,
+  { no = 'No', unknown = false }: { no?: string; unknown?: boolean } = {},
+): Promise<boolean | undefined> {
+  const answer = await prompter.select<'yes' | 'no' | 'unknown'>({
+    name,
+    message,
+    choices: [
+      { value: 'yes', name: 'Yes' },
+      { value: 'no', name: no },
+      ...(unknown ? [{ value: 'unknown' as const, name: "I don't know" }] : []),
+    ],
+  });
+  return answer === 'unknown' ? undefined : answer === 'yes';
 }
 
 export const validateVersionAnswer: Validate = (answer) =>
