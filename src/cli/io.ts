@@ -3,6 +3,7 @@
  * directory. Commands get an `Io` so tests can drive them without a process.
  */
 import { redactSecrets } from '../core/mask.js';
+import { descriptorInput, descriptorOutput } from './descriptor-output.js';
 
 export interface WritableLike {
   write(text: string): unknown;
@@ -24,13 +25,10 @@ export function processIo(): Io {
   return {
     env: process.env,
     cwd: process.cwd(),
-    // A getter: touching process.stdin sets up a stream, which costs start-up
-    // time that commands given their token as an argument do not need.
-    get stdin() {
-      return process.stdin;
-    },
-    stdout: process.stdout,
-    stderr: process.stderr,
+    // Streams only when they are really used (read, or drawn on by a prompt): see descriptor-output.ts.
+    stdin: descriptorInput(0, () => process.stdin),
+    stdout: descriptorOutput(1, () => process.stdout),
+    stderr: descriptorOutput(2, () => process.stderr),
     clock: () => new Date(),
   };
 }

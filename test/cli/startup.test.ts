@@ -48,6 +48,14 @@ describe.concurrent('start-up', () => {
     for (const module of HEAVY) expect(loaded.builtins).not.toContain(module);
   });
 
+  it('decode, explain and doctor print without setting up process.stdout or process.stdin (no streams: descriptor-output.ts)', async () => {
+    for (const args of [['decode', TOKEN], ['explain', '3712'], ['doctor', '--ignore-exp', TOKEN]]) {
+      const loaded = await modulesLoadedBy(args);
+      expect(loaded.builtins, args[0]).not.toContain('NativeModule stream');
+      expect(loaded.builtins, args[0]).not.toContain('NativeModule tty');
+    }
+  });
+
   it('doctor without a secret, and explain, evaluate none of them either', async () => {
     for (const args of [['doctor', '--ignore-exp', TOKEN], ['explain', '3712'], ['explain', 'expired']]) {
       const loaded = await modulesLoadedBy(args);
