@@ -64,7 +64,11 @@ export interface Diagnosis {
 export async function diagnoseToken(token: string, options: DoctorOptions): Promise<Diagnosis> {
   const entry = options.error === undefined ? undefined : findErrorCode(options.error);
   if (options.error !== undefined && entry === undefined) {
-    throw new ZoomsigError('INVALID_OPTION', `zoomsig does not know the Zoom error code "${options.error}": zoomsig explain lists the ones it knows.`, 'error');
+    throw new ZoomsigError(
+      'INVALID_OPTION',
+      `--error takes a Zoom error code zoomsig knows (3712, 200, 3705, 124, JWTTOKENWRONG…); "${options.error}" is not one. "zoomsig explain" lists them.`,
+      'error',
+    );
   }
   const decoded = decodeToken(token);
   const now = toUnixSeconds(options.now);
