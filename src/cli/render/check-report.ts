@@ -8,14 +8,14 @@ import { isoFromSeconds } from '../../core/time.js';
 import type { Finding } from '../../core/finding.js';
 import type { Output } from '../io.js';
 import { fieldLine } from './field-line.js';
-import { countFindings, findingLines, githubAnnotations, severityCounts } from './findings.js';
+import { countFindings, findingLines, githubAnnotations, severityCounts, verdictFails, verdictMark } from './findings.js';
 
 export type CheckReport = CredentialsReport | EndpointReport;
 type ReportFinding = CheckReport['findings'][number] & { requests?: number[]; sdks?: Sdk[] };
 
 /** Whether the run fails: an error, or a warning with --strict. */
 export function checkFails(report: CheckReport, strict: boolean): boolean {
-  return report.verdict === 'fail' || (strict && report.verdict === 'warn');
+  return verdictFails(report.verdict, strict);
 }
 
 /** The finding's message with its count: "3 of 20 signatures: …", or which SDK's token showed it. */
@@ -102,9 +102,7 @@ function okSentence(report: CheckReport): string {
 }
 
 function verdictText(report: CheckReport, strict: boolean, output: Output): string {
-  const fails = checkFails(report, strict);
-  const [mark, style] = fails ? (['✗', 'red'] as const) : report.verdict === 'warn' ? (['!', 'yellow'] as const) : (['✓', 'green'] as const);
-  return `${output.paint(style, `${mark} ${report.verdict}`)}  ${verdictSentence(report, strict)}`;
+  return `${verdictMark(report.verdict, strict, output)}  ${verdictSentence(report, strict)}`;
 }
 
 export function checkJson(report: CheckReport): Record<string, unknown> {

@@ -4,7 +4,7 @@ import { formatRelative, isoFromSeconds } from '../../core/time.js';
 import { TOKEN_KIND_LABELS } from '../../core/token-kind.js';
 import type { Output } from '../io.js';
 import { fieldLine } from './field-line.js';
-import { countFindings, findingLines, githubAnnotations } from './findings.js';
+import { countFindings, findingLines, githubAnnotations, verdictFails, verdictMark } from './findings.js';
 import { timelineLines, type TimelinePoint } from './timeline.js';
 
 export interface DoctorView {
@@ -14,7 +14,7 @@ export interface DoctorView {
 
 /** Whether the run fails: an error, or a warning with --strict. */
 export function doctorFails(diagnosis: Diagnosis, strict: boolean): boolean {
-  return diagnosis.verdict === 'fail' || (strict && diagnosis.verdict === 'warn');
+  return verdictFails(diagnosis.verdict, strict);
 }
 
 export function doctorText(diagnosis: Diagnosis, view: DoctorView, output: Output): string {
@@ -116,10 +116,8 @@ function verdictSentence(diagnosis: Diagnosis, view: DoctorView): string {
 }
 
 function verdictText(diagnosis: Diagnosis, view: DoctorView, output: Output, last = false): string {
-  const fails = doctorFails(diagnosis, view.strict);
-  const [mark, style] = fails ? ['✗', 'red'] as const : diagnosis.verdict === 'warn' ? ['!', 'yellow'] as const : ['✓', 'green'] as const;
   const at = last ? ` (checked at ${isoFromSeconds(diagnosis.now) ?? diagnosis.now})` : '';
-  return `${output.paint(style, `${mark} ${diagnosis.verdict}`)}  ${verdictSentence(diagnosis, view)}${at}`;
+  return `${verdictMark(diagnosis.verdict, view.strict, output)}  ${verdictSentence(diagnosis, view)}${at}`;
 }
 
 /** iat, exp, tokenExp (as seconds) and now, when the token has time claims. */

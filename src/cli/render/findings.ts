@@ -1,5 +1,5 @@
 /** Findings of any check (token, credentials, endpoint) rendered for people (text) and for GitHub Actions (annotations). */
-import type { Finding, Severity } from '../../core/finding.js';
+import type { Finding, Severity, Verdict } from '../../core/finding.js';
 import type { Output } from '../io.js';
 
 const MARKS: Record<Severity, { mark: string; style: 'red' | 'yellow' | 'blue' }> = {
@@ -31,6 +31,21 @@ function claimText(finding: Finding<string>): string | undefined {
   if (finding.value === undefined) return finding.claim;
   const value = JSON.stringify(finding.value) ?? String(finding.value);
   return `${finding.claim}=${value.length > 40 ? `${value.slice(0, 39)}…` : value}`;
+}
+
+/** Whether a run fails: an error, or a warning with --strict. */
+export function verdictFails(verdict: Verdict, strict: boolean): boolean {
+  return verdict === 'fail' || (strict && verdict === 'warn');
+}
+
+/** "✗ fail", "! warn", "✓ ok", coloured; a warning that fails with --strict gets the cross. */
+export function verdictMark(verdict: Verdict, strict: boolean, output: Output): string {
+  const [mark, style] = verdictFails(verdict, strict)
+    ? (['✗', 'red'] as const)
+    : verdict === 'warn'
+      ? (['!', 'yellow'] as const)
+      : (['✓', 'green'] as const);
+  return output.paint(style, `${mark} ${verdict}`);
 }
 
 /** The counts of a list of findings: "2 errors, 1 warning". */
