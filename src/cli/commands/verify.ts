@@ -10,7 +10,7 @@ import { EXIT } from '../exit-codes.js';
 import type { Output } from '../io.js';
 import { readTokenInput } from '../read-token.js';
 import { fieldLine } from '../render/field-line.js';
-import { findingLines, githubAnnotations } from '../render/findings.js';
+import { findingLines, githubAnnotations, verdictFails } from '../render/findings.js';
 import { tokenOptions } from '../token-options.js';
 
 export async function runVerify(command: CommandInput): Promise<number> {
@@ -25,7 +25,7 @@ export async function runVerify(command: CommandInput): Promise<number> {
   const { now } = options;
   const result = await verifyToken(input, options);
 
-  const failed = !result.ok || (values.strict === true && result.verdict === 'warn');
+  const failed = !result.ok || verdictFails(result.verdict, values.strict === true);
   if (format === 'json') output.out(JSON.stringify(verifyJson(result, now), null, 2));
   else if (format === 'github') output.out(githubAnnotations(result.findings, verdictSentence(result)));
   else output.out(verifyText(result, now, values.strict === true, output));
