@@ -75,12 +75,12 @@ export const OPTIONS = {
   port: {
     type: 'string',
     value: '<n>',
-    description: 'serve: the port to listen on (env PORT; default 4000; 0 picks a free one and prints it)',
+    description: 'serve, ui: the port to listen on (serve: env PORT, default 4000; ui: default 4100; 0 picks a free one and prints it)',
   },
   host: {
     type: 'string',
     value: '<address>',
-    description: 'serve: the address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 for every interface)',
+    description: 'serve, ui: the address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 for every interface)',
   },
   endpoint: {
     type: 'string',
@@ -96,6 +96,8 @@ export const OPTIONS = {
     description: 'check: the origin of the page that calls the endpoint, for the CORS checks (default http://localhost:3000; the endpoint\'s own origin: no CORS checks)',
   },
   junit: { type: 'string', value: '<file>', description: 'check: also write a JUnit XML report to this file' },
+  open: { type: 'boolean', description: 'ui: open the page in the default browser' },
+  out: { type: 'string', value: '<file>', description: 'ui: write the page to this file (one self-contained HTML file) instead of serving it' },
   json: { type: 'boolean', description: 'machine-readable output on stdout' },
   format: { type: 'string', value: '<text|json|github>', description: 'output format; github prints Actions annotations' },
   'no-color': { type: 'boolean', description: 'no colour (also NO_COLOR, or output that is not a terminal)' },

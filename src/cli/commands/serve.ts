@@ -37,7 +37,7 @@ export async function runServe({ values, io, output, environment }: CommandInput
 
   const server = createEndpointServer({ config, log: (line) => output.err(line) });
   // Listening for the signals before the URL is printed: whoever reads it may stop the server at once.
-  const shutdown = stopOnSignal(server, output);
+  const shutdown = stopOnSignal(server, output, 'serve');
   let url: string;
   try {
     url = await listen(server, port, host);
@@ -55,10 +55,13 @@ export async function runServe({ values, io, output, environment }: CommandInput
 
 function portOption(values: OptionValues, env: Record<string, string | undefined>): number {
   const raw = values.port ?? (env.PORT === '' ? undefined : env.PORT);
-  if (raw === undefined) return DEFAULT_PORT;
+  return raw === undefined ? DEFAULT_PORT : parsePort(raw, values.port === undefined ? 'PORT' : '--port');
+}
+
+/** A port number from 0 to 65535 (0: a free one), or an error naming where it came from. */
+export function parsePort(raw: string, name: string): number {
   const port = Number(raw.trim());
   if (!/^\d+$/.test(raw.trim()) || port > 65_535) {
-    const name = values.port === undefined ? 'PORT' : '--port';
     throw new ZoomsigError('INVALID_OPTION', `${name} takes a port number from 0 to 65535 (0 picks a free one); got "${raw}".`, 'port');
   }
   return port;
@@ -76,7 +79,8 @@ function noCredentialsError(env: Environment): ZoomsigError {
   );
 }
 
-function listen(server: Server, port: number, host: string): Promise<string> {
+/** Listens on host:port and resolves with the server's URL; a clear sentence when it cannot. */
+export function listen(server: Server, port: number, host: string): Promise<string> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, port, host)));
     server.listen(port, host, () => {
@@ -120,7 +124,7 @@ function startBanner(url: string, config: EndpointConfig): string {
   ].join('\n');
 }
 
-function isLoopback(host: string): boolean {
+export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }
 
@@ -129,7 +133,7 @@ function isLoopback(host: string): boolean {
  * server; a second signal cuts open connections at once. `cancel` takes the
  * handlers off again (the server never started).
  */
-function stopOnSignal(server: Server, output: Output): { stopped: Promise<number>; cancel: () => void } {
+export function stopOnSignal(server: Server, output: Output, command: string): { stopped: Promise<number>; cancel: () => void } {
   let stop: (signal: NodeJS.Signals) => void = () => undefined;
   const cancel = (): void => {
     process.off('SIGINT', stop);
@@ -143,7 +147,7 @@ function stopOnSignal(server: Server, output: Output): { stopped: Promise<number
         return;
       }
       stopping = true;
-      output.err(`zoomsig serve: ${signal}, stopping.`);
+      output.err(`zoomsig ${command}: ${signal}, stopping.`);
       server.close(() => {
         cancel();
         resolve(EXIT.ok);

@@ -1,0 +1,94 @@
+/**
+ * A check page's Markdown as DOM: headings, paragraphs, lists, quotes, code
+ * blocks, and inline code, bold and links. Enough for docs/checks/*.md, the
+ * same pages `zoomsig explain <id>` prints. Text is set as text, never parsed
+ * as HTML. A link to a sibling page (`expired.md`) opens that page here.
+ */
+import { el, type Child } from './dom.js';
+
+export type OpenCheck = (id: string) => void;
+
+export function markdownToDom(markdown: string, openCheck: OpenCheck, headingLevel = 3): DocumentFragment {
+  const out = document.createDocumentFragment();
+  const lines = markdown.replace(/\r\n/g, '\n').split('\n');
+  let paragraph: string[] = [];
+  let list: HTMLUListElement | undefined;
+  const flush = (): void => {
+    if (paragraph.length > 0) out.append(el('p', {}, ...inline(paragraph.join(' '), openCheck)));
+    paragraph = [];
+    list = undefined;
+  };
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index] ?? '';
+    const fence = /^\s*```(\w*)/.exec(line);
+    if (fence) {
+      flush();
+      const code: string[] = [];
+      for (index += 1; index < lines.length && !/^\s*```/.test(lines[index] ?? ''); index += 1) code.push(lines[index] ?? '');
+      out.append(el('pre', {}, el('code', fence[1] ? { 'data-lang': fence[1] } : {}, code.join('\n'))));
+      continue;
+    }
+    const heading = /^(#{1,6})\s+(.*)$/.exec(line);
+    if (heading) {
+      flush();
+      const level = Math.min(6, headingLevel + (heading[1]?.length ?? 1) - 1);
+      out.append(el(`h${level}` as 'h3', {}, ...inline(heading[2] ?? '', openCheck)));
+      continue;
+    }
+    const item = /^\s*[-*]\s+(.*)$/.exec(line);
+    if (item) {
+      if (paragraph.length > 0) flush();
+      if (list === undefined) {
+        list = el('ul');
+        out.append(list);
+      }
+      list.append(el('li', {}, ...inline(item[1] ?? '', openCheck)));
+      continue;
+    }
+    const quote = /^>\s?(.*)$/.exec(line);
+    if (quote) {
+      flush();
+      out.append(el('p', { class: 'lede' }, ...inline(quote[1] ?? '', openCheck)));
+      continue;
+    }
+    if (line.trim() === '') {
+      flush();
+      continue;
+    }
+    list = undefined;
+    paragraph.push(line.trim());
+  }
+  flush();
+  return out;
+}
+
+/** Inline code, bold, italics and links, left to right. */
+function inline(text: string, openCheck: OpenCheck): Child[] {
+  const parts: Child[] = [];
+  const pattern = /`([^`]+)`|\*\*([^*]+)\*\*|\[([^\]]+)\]\(([^)\s]+)\)|(?<![\w*])\*([^*\s][^*]*)\*(?![\w*])/g;
+  let last = 0;
+  for (const match of text.matchAll(pattern)) {
+    const at = match.index ?? 0;
+    if (at > last) parts.push(text.slice(last, at));
+    last = at + match[0].length;
+    const [, code, bold, label, href, italic] = match;
+    if (code !== undefined) parts.push(el('code', {}, code));
+    else if (bold !== undefined) parts.push(el('strong', {}, ...inline(bold, openCheck)));
+    else if (italic !== undefined) parts.push(el('em', {}, italic));
+    else if (label !== undefined && href !== undefined) parts.push(link(label, href, openCheck));
+  }
+  if (last < text.length) parts.push(text.slice(last));
+  return parts;
+}
+
+function link(label: string, href: string, openCheck: OpenCheck): Child {
+  const sibling = /^([a-z0-9-]+)\.md$/.exec(href);
+  if (sibling) {
+    const id = sibling[1] ?? '';
+    const button = el('button', { type: 'button', class: 'link', 'data-check': id }, label);
+    button.addEventListener('click', () => openCheck(id));
+    return button;
+  }
+  if (/^https:\/\//.test(href)) return el('a', { href, rel: 'noreferrer noopener', target: '_blank' }, label);
+  return `${label} (${href})`;
+}
