@@ -10,7 +10,7 @@ import type { Finding, Severity } from '../core/finding.js';
 import { formatRelative, isoFromSeconds } from '../core/time.js';
 import { timeClaimsOf, type TimeClaim } from '../core/time-claims.js';
 import { TOKEN_KIND_ADVICE, TOKEN_KIND_LABELS } from '../core/token-kind.js';
-import { el, svg } from './dom.js';
+import { el, svg, withCode } from './dom.js';
 import { checkButton, checkPageView, type Navigate } from './explain-view.js';
 
 const MARKS: Record<Severity, string> = { error: '✗', warning: '!', info: 'i' };
@@ -43,7 +43,7 @@ export function diagnosisView(diagnosis: Diagnosis, options: { verbose: boolean 
   if (diagnosis.decoded.unwrapped.length > 0) fact('cleaned', `took off ${diagnosis.decoded.unwrapped.map((u) => u.description).join(', ')}`);
   view.append(facts);
   const advice = TOKEN_KIND_ADVICE[diagnosis.kind];
-  if (advice) view.append(el('p', { class: 'notice' }, advice));
+  if (advice) view.append(el('p', { class: 'notice' }, ...withCode(advice)));
 
   if (diagnosis.findings.length > 0) {
     view.append(el('h2', {}, `Findings (${diagnosis.findings.length})`), findingList(diagnosis.findings, navigate));
@@ -86,8 +86,8 @@ function findingList(findings: readonly Finding[], navigate: Navigate): HTMLElem
           el('code', { class: 'id' }, finding.id),
           claim !== undefined && el('code', { class: 'claim' }, claim),
         ),
-        el('p', { class: 'message' }, finding.message),
-        finding.hint !== undefined && el('p', { class: 'fix' }, el('span', { class: 'label' }, 'fix: '), finding.hint),
+        el('p', { class: 'message' }, ...withCode(finding.message)),
+        finding.hint !== undefined && el('p', { class: 'fix' }, el('span', { class: 'label' }, 'fix: '), ...withCode(finding.hint)),
         page !== undefined && el('details', { class: 'page' }, el('summary', {}, `About ${finding.id}`), el('div', { class: 'check-page' }, page)),
       ),
     );

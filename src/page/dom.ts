@@ -33,3 +33,8 @@ export function byId<E extends HTMLElement = HTMLElement>(id: string): E {
   if (element === null) throw new Error(`the page has no #${id}`);
   return element as E;
 }
+
+/** Text with its `code spans` (as the core's messages write them) as <code>. */
+export function withCode(text: string): Child[] {
+  return text.split(/`([^`]+)`/).map((part, index) => (index % 2 === 1 ? el('code', {}, part) : part));
+}

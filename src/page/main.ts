@@ -51,8 +51,10 @@ async function runDoctor(): Promise<void> {
   const input = doctorFields.token.value;
   if (input.trim() === '') {
     out.replaceChildren(el('p', { class: 'help' }, 'Paste a token above: the verdict and every finding show here as you type.'));
+    out.setAttribute('aria-busy', 'false');
     return;
   }
+  out.setAttribute('aria-busy', 'true');
   const secret = doctorFields.secret.value;
   const view = await shown(secret, async () => {
     const options: DoctorOptions = {
@@ -67,7 +69,9 @@ async function runDoctor(): Promise<void> {
     };
     return diagnosisView(await diagnoseToken(input, options), { verbose: verbose.checked }, navigate);
   });
-  if (run === doctorRun) out.replaceChildren(view);
+  if (run !== doctorRun) return;
+  out.replaceChildren(view);
+  out.setAttribute('aria-busy', 'false');
 }
 for (const input of [...Object.values(doctorFields), verbose]) input.addEventListener('input', () => void runDoctor());
 
@@ -92,6 +96,7 @@ showGenerateFields();
 byId('generate-form').addEventListener('submit', () => void runGenerate());
 async function runGenerate(): Promise<void> {
   const out = byId('generate-result');
+  out.setAttribute('aria-busy', 'true');
   const secret = generateFields.secret.value;
   const view = await shown(secret, async () => {
     const kind = kindOf();
@@ -114,6 +119,7 @@ async function runGenerate(): Promise<void> {
     return generatedView(generated.signature, generated.expiresAt, diagnosisView(diagnosis, { verbose: false }, navigate));
   });
   out.replaceChildren(view);
+  out.setAttribute('aria-busy', 'false');
 }
 
 function generatedView(token: string, expiresAt: string, doctor: HTMLElement): HTMLElement {
@@ -225,6 +231,13 @@ function restoreState(): void {
   verbose.checked = saved.verbose === true;
   subject.value = saved.explain ?? '';
   tabs.select(saved.tab ?? 'doctor');
+}
+
+// The HMAC work is WebCrypto's, which browsers give only to secure contexts (https, localhost, files).
+if (globalThis.crypto?.subtle === undefined) {
+  byId('doctor-form').before(
+    el('p', { class: 'problem', role: 'alert' }, 'This browser gives the page no WebCrypto here (crypto.subtle), so no signature can be made or checked: open it from http://127.0.0.1, http://localhost, https or as a file.'),
+  );
 }
 
 restoreState();

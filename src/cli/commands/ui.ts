@@ -53,7 +53,9 @@ export async function runUi({ values, io, output }: CommandInput): Promise<numbe
   output.out(url);
   output.err(`zoomsig ui: the page is at ${url}; it does its work in the browser and sends nothing anywhere. Stop it with Ctrl-C.`);
   if (!isLoopback(host)) {
-    output.warn(`listening on ${host}: anyone who can reach this machine can open the page (it holds no secret, and signs nothing on the server).`);
+    output.warn(
+      `listening on ${host}: anyone who can reach this machine can open the page (it holds no secret, and signs nothing on the server). Browsers give WebCrypto only to https and localhost, so from another machine over plain http the page cannot check or make signatures.`,
+    );
   }
   if (values.open) await openInBrowser(url, io, output);
   return shutdown.stopped;
