@@ -31,6 +31,7 @@ const bundle = await build({
   entryPoints: ['src/page/main.ts'],
   bundle: true,
   write: false,
+  metafile: true,
   platform: 'browser',
   format: 'iife',
   target: ['chrome111', 'firefox113', 'safari16.4'],
@@ -42,6 +43,11 @@ const bundle = await build({
   // TEMPORARY until the core runs in a browser (issue 9): remove with tmp-browser-shim/.
   ...(existsSync(new URL('../tmp-browser-shim', import.meta.url)) && { alias: { 'node:crypto': './tmp-browser-shim/crypto.js' }, inject: ['./tmp-browser-shim/buffer.js'] }),
 });
+// The page is its own code over the core and what the core uses (jose): no CLI module, nothing of Node.
+const foreign = Object.keys(bundle.metafile.inputs).filter(
+  (input) => !/^(<define:__CHECK_PAGES__>$|src\/core\/|src\/page\/|node_modules\/jose\/|tmp-browser-shim\/|node_modules\/(buffer|base64-js|ieee754)\/)/.test(input),
+);
+if (foreign.length > 0) throw new Error(`the page bundles modules from outside src/core and src/page: ${foreign.join(', ')}`);
 const script = bundle.outputFiles[0].text.trim();
 const style = read('src/page/page.css').trim();
 

@@ -131,11 +131,14 @@ function timelineView(points: readonly TimelinePoint[], now: number): HTMLElemen
   const drawing = svg('svg', { viewBox: `0 0 ${width} 64`, class: 'timeline', role: 'img', 'aria-label': 'timeline of the time claims and the clock' });
   drawing.append(svg('line', { x1: String(left), x2: String(right), y1: '20', y2: '20', class: 'axis' }));
   [...marks.entries()].sort(([a], [b]) => a - b).forEach(([x, mark], index) => {
+    // Labels alternate between two rows, and the ones at the ends stay inside the drawing.
+    const anchor = x < left + 60 ? 'start' : x > right - 60 ? 'end' : 'middle';
+    const labelX = anchor === 'start' ? x - 6 : anchor === 'end' ? x + 6 : x;
     drawing.append(
       mark.now
-        ? svg('path', { d: `M${x} 12 L${x + 7} 26 L${x - 7} 26 Z`, class: 'now' })
+        ? svg('path', { d: `M${x} 19 L${x + 6} 6 L${x - 6} 6 Z`, class: 'now' })
         : svg('circle', { cx: String(x), cy: '20', r: '6', class: 'point' }),
-      svg('text', { x: String(x), y: index % 2 === 0 ? '44' : '60', 'text-anchor': 'middle' }, mark.labels.join(' = ')),
+      svg('text', { x: String(labelX), y: index % 2 === 0 ? '44' : '60', 'text-anchor': anchor }, mark.labels.join(' = ')),
     );
   });
   const rows = [...points].sort((a, b) => a.at - b.at).map((point) =>

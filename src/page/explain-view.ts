@@ -3,9 +3,9 @@
  * that look for each, or a check's page; the same content as
  * `zoomsig explain <code|check-id>`, from the same core tables and pages.
  */
-import { anyCheckById } from '../core/all-checks.js';
+import { ALL_CHECKS, anyCheckById } from '../core/all-checks.js';
 import { docsUrl } from '../core/docs-url.js';
-import { codesForCheck, findErrorCode, type ZoomErrorCode } from '../core/error-codes.js';
+import { codesForCheck, findErrorCode, ZOOM_ERROR_CODES, type ZoomErrorCode } from '../core/error-codes.js';
 import { checkPage } from './check-pages.js';
 import { el, type Child } from './dom.js';
 import { markdownToDom } from './markdown.js';
@@ -15,6 +15,8 @@ export interface Navigate {
   check(id: string): void;
   /** Explain a Zoom error code. */
   code(code: string): void;
+  /** Check a token against a Zoom error code, in the doctor. */
+  diagnose(code: string): void;
 }
 
 /** A check's page, as `zoomsig explain <id>` shows it; undefined for an id no check has. */
@@ -40,9 +42,10 @@ export function checkPageView(id: string, navigate: Navigate, headingLevel = 3):
   return out;
 }
 
-/** What an error code or check id means, or a sentence when it is neither. */
+/** What an error code or check id means, a sentence when it is neither, and every code and check when it is empty. */
 export function explainView(subject: string, navigate: Navigate): HTMLElement {
   const text = subject.trim();
+  if (text === '') return catalogueView(navigate);
   const entry = findErrorCode(text);
   if (entry) return codeView(entry, text.toUpperCase(), navigate);
   const page = checkPageView(text.toLowerCase(), navigate, 2);
@@ -51,6 +54,24 @@ export function explainView(subject: string, navigate: Navigate): HTMLElement {
     'p',
     { class: 'notice', role: 'status' },
     `"${text}" is neither a Zoom error code nor a check id zoomsig knows. The list under the field holds every code.`,
+  );
+}
+
+/** Every code and check zoomsig knows, as `zoomsig explain` with no argument lists them. */
+function catalogueView(navigate: Navigate): HTMLElement {
+  return el(
+    'div',
+    { class: 'catalogue' },
+    el('h2', {}, 'Zoom error codes'),
+    el(
+      'ul',
+      {},
+      ...ZOOM_ERROR_CODES.map((entry) =>
+        el('li', {}, ...joinWith(entry.codes.map((code) => codeButton(code, navigate)), ' / '), `: ${entry.meaning} (${entry.platform})`),
+      ),
+    ),
+    el('h2', {}, 'Checks'),
+    el('ul', {}, ...ALL_CHECKS.map((check) => el('li', {}, checkButton(check.id, navigate), ` ${check.severity} · ${check.title}`))),
   );
 }
 
@@ -77,12 +98,19 @@ function codeView(entry: ZoomErrorCode, code: string, navigate: Navigate): HTMLE
     el('p', { class: 'lede' }, `${entry.platform}: ${entry.meaning}`),
     el('h3', {}, entry.causes.length > 1 ? 'Causes, most frequent first' : 'Cause'),
     causes,
+    el('p', {}, diagnoseButton(code, navigate)),
   );
 }
 
 export function checkButton(id: string, navigate: Navigate): HTMLButtonElement {
   const button = el('button', { type: 'button', class: 'link', 'data-check': id }, el('code', {}, id));
   button.addEventListener('click', () => navigate.check(id));
+  return button;
+}
+
+function diagnoseButton(code: string, navigate: Navigate): HTMLButtonElement {
+  const button = el('button', { type: 'button', class: 'link' }, `Check your token against all of them (doctor with error ${code})`);
+  button.addEventListener('click', () => navigate.diagnose(code));
   return button;
 }
 

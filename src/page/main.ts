@@ -36,6 +36,12 @@ const tabs = setUpTabs(['doctor', 'generate', 'explain'], () => saveState());
 const navigate: Navigate = {
   check: (id) => explain(id),
   code: (code) => explain(code),
+  diagnose: (code) => {
+    doctorFields.error.value = code;
+    tabs.select('doctor');
+    void runDoctor();
+    doctorFields.token.focus();
+  },
 };
 
 // Every Zoom error code the core knows, offered under the error fields.
@@ -164,9 +170,7 @@ function explain(text: string): void {
 function runExplain(): void {
   saveState();
   const text = subject.value.trim();
-  byId('explain-result').replaceChildren(
-    text === '' ? el('p', { class: 'help' }, 'Type the error code Zoom showed (3712, 200, 124, 63 …) or a check id from a finding.') : explainView(text, navigate),
-  );
+  byId('explain-result').replaceChildren(explainView(text, navigate));
 }
 subject.addEventListener('input', runExplain);
 
