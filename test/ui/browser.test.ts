@@ -342,10 +342,11 @@ describe.skipIf(skip)('zoomsig ui in Chromium', () => {
 
   it('makes the README screenshot: a broken token (ZOOMSIG_SCREENSHOT=update writes docs/ui-screenshot.png)', async () => {
     const data = fixture('timestamps-in-ms');
-    const opened = await open(ui.url, { width: 900, height: 1200 });
+    const opened = await open(ui.url, { width: 860, height: 1100 });
     await fillDoctor(opened.page, data);
+    await opened.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const path = join(makeTempDir(), 'ui-screenshot.png');
-    await opened.page.screenshot({ path, clip: { x: 0, y: 0, width: 900, height: 1200 } });
+    await opened.page.screenshot({ path, clip: { x: 0, y: 0, width: 860, height: 1100 } });
     await opened.page.close();
     const png = readFileSync(path);
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
