@@ -96,9 +96,13 @@ const HEADER = { alg: 'HS256', typ: 'JWT' } as const;
  * Rejects with a `ZoomsigError` (`MISSING_VALUE`) for an empty secret.
  */
 export async function signHs256(payload: Record<string, unknown>, secret: string | Uint8Array): Promise<string> {
-  const { signCompact } = await import('./jws.js');
+  const { signCompact } = await loadJws();
   return signCompact(HEADER, payload, secret);
 }
+
+/** jose, imported once: an import() of a loaded ES module still costs a trip through the loader at every signature. */
+let jws: Promise<typeof import('./jws.js')> | undefined;
+const loadJws = (): Promise<typeof import('./jws.js')> => (jws ??= import('./jws.js'));
 
 /**
  * Generates a signature. Rejects with a `ZoomsigError` (code `INVALID_OPTION`
