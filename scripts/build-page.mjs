@@ -12,7 +12,7 @@
  */
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -40,12 +40,10 @@ const bundle = await build({
   legalComments: 'none',
   define: { __CHECK_PAGES__: JSON.stringify(pages) },
   logLevel: 'warning',
-  // TEMPORARY until the core runs in a browser (issue 9): remove with tmp-browser-shim/.
-  ...(existsSync(new URL('../tmp-browser-shim', import.meta.url)) && { alias: { 'node:crypto': './tmp-browser-shim/crypto.js' }, inject: ['./tmp-browser-shim/buffer.js'] }),
 });
 // The page is its own code over the core and what the core uses (jose): no CLI module, nothing of Node.
 const foreign = Object.keys(bundle.metafile.inputs).filter(
-  (input) => !/^(<define:__CHECK_PAGES__>$|src\/core\/|src\/page\/|node_modules\/jose\/|tmp-browser-shim\/|node_modules\/(buffer|base64-js|ieee754)\/)/.test(input),
+  (input) => !/^(<define:__CHECK_PAGES__>$|src\/core\/|src\/page\/|node_modules\/jose\/)/.test(input),
 );
 if (foreign.length > 0) throw new Error(`the page bundles modules from outside src/core and src/page: ${foreign.join(', ')}`);
 const script = bundle.outputFiles[0].text.trim();
