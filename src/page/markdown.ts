@@ -1,6 +1,6 @@
 /**
- * A check page's Markdown as DOM: headings, paragraphs, lists, quotes, code
- * blocks, and inline code, bold and links. Enough for docs/checks/*.md, the
+ * A check page's Markdown as DOM: headings, paragraphs, lists (numbered or
+ * not), tables, quotes, code blocks, and inline code, bold and links. Enough for docs/checks/*.md, the
  * same pages `zoomsig explain <id>` prints. Text is set as text, never parsed
  * as HTML. A link to a sibling page (`expired.md`) opens that page here.
  */
@@ -12,7 +12,7 @@ export function markdownToDom(markdown: string, openCheck: OpenCheck, headingLev
   const out = document.createDocumentFragment();
   const lines = markdown.replace(/\r\n/g, '\n').split('\n');
   let paragraph: string[] = [];
-  let list: HTMLUListElement | undefined;
+  let list: HTMLUListElement | HTMLOListElement | undefined;
   const flush = (): void => {
     if (paragraph.length > 0) out.append(el('p', {}, ...inline(paragraph.join(' '), openCheck)));
     paragraph = [];
@@ -35,14 +35,35 @@ export function markdownToDom(markdown: string, openCheck: OpenCheck, headingLev
       out.append(el(`h${level}` as 'h3', {}, ...inline(heading[2] ?? '', openCheck)));
       continue;
     }
-    const item = /^\s*[-*]\s+(.*)$/.exec(line);
+    if (/^\s*\|/.test(line)) {
+      flush();
+      const rows: string[][] = [];
+      for (; index < lines.length && /^\s*\|/.test(lines[index] ?? ''); index += 1) {
+        const cells = (lines[index] ?? '').trim().replace(/^\||\|$/g, '').split('|').map((cell) => cell.trim());
+        if (!cells.every((cell) => /^:?-+:?$/.test(cell))) rows.push(cells);
+      }
+      index -= 1;
+      const [head = [], ...body] = rows;
+      out.append(
+        el(
+          'table',
+          { class: 'md' },
+          el('thead', {}, el('tr', {}, ...head.map((cell) => el('th', { scope: 'col' }, ...inline(cell, openCheck))))),
+          el('tbody', {}, ...body.map((row) => el('tr', {}, ...row.map((cell) => el('td', {}, ...inline(cell, openCheck)))))),
+        ),
+      );
+      continue;
+    }
+    const item = /^\s*([-*]|\d+\.)\s+(.*)$/.exec(line);
     if (item) {
       if (paragraph.length > 0) flush();
-      if (list === undefined) {
-        list = el('ul');
+      const ordered = item[1] !== '-' && item[1] !== '*';
+      if (list === undefined || (list.tagName === 'OL') !== ordered) {
+        // A numbered list broken by a code block goes on with its own numbers.
+        list = ordered ? el('ol', { start: String(Number.parseInt(item[1] ?? '1', 10)) }) : el('ul');
         out.append(list);
       }
-      list.append(el('li', {}, ...inline(item[1] ?? '', openCheck)));
+      list.append(el('li', {}, ...inline(item[2] ?? '', openCheck)));
       continue;
     }
     const quote = /^>\s?(.*)$/.exec(line);
