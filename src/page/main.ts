@@ -78,6 +78,7 @@ async function runDoctor(): Promise<void> {
   if (run !== doctorRun) return;
   out.replaceChildren(view);
   out.setAttribute('aria-busy', 'false');
+  announce('doctor-status', view);
 }
 for (const input of [...Object.values(doctorFields), verbose]) input.addEventListener('input', () => void runDoctor());
 
@@ -126,6 +127,7 @@ async function runGenerate(): Promise<void> {
   });
   out.replaceChildren(view);
   out.setAttribute('aria-busy', 'false');
+  announce('generate-status', view);
 }
 
 function generatedView(token: string, expiresAt: string, doctor: HTMLElement): HTMLElement {
@@ -184,10 +186,16 @@ async function shown(secret: string, make: () => Promise<HTMLElement>): Promise<
     view = await make();
   } catch (error) {
     const message = isZoomsigError(error) ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
-    view = el('p', { class: 'problem', role: 'alert' }, message);
+    view = el('p', { class: 'problem' }, message);
   }
   if (secret !== '') redactTree(view, [secret, secret.trim()]);
   return view;
+}
+
+/** Tells a screen reader the verdict (or the problem), not the whole report. */
+function announce(statusId: string, view: HTMLElement): void {
+  const summary = view.querySelector('[data-verdict], .problem') ?? view;
+  byId(statusId).textContent = (summary.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 function redactTree(root: Node, secrets: readonly string[]): void {
@@ -226,8 +234,14 @@ function state(): PageState {
 function saveState(): void {
   const secret = doctorFields.secret.value;
   const link = writeFragment(state(), secret === '' ? [] : [secret, secret.trim()]);
-  history.replaceState(null, '', link);
   byId<HTMLAnchorElement>('permalink').href = link;
+  // Only when it changes (typing the secret does not): browsers limit how often a page may do this.
+  if (new URL(link, location.href).href === location.href) return;
+  try {
+    history.replaceState(null, '', link);
+  } catch {
+    // Over the browser's limit: the link above still holds the inputs.
+  }
 }
 function restoreState(): void {
   const saved = readFragment(location.hash);

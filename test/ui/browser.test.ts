@@ -322,6 +322,7 @@ describe.skipIf(skip)('zoomsig ui in Chromium', () => {
     const layout = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,
       background: getComputedStyle(document.body).backgroundColor,
+      announced: document.querySelector('#doctor-status')?.textContent ?? '',
       unlabelled: [...document.querySelectorAll<HTMLInputElement>('input, select, textarea')]
         .filter((field) => (field.labels?.length ?? 0) === 0 && !field.hasAttribute('aria-label'))
         .map((field) => field.id || field.name),
@@ -329,6 +330,8 @@ describe.skipIf(skip)('zoomsig ui in Chromium', () => {
     expect(layout.scrollWidth).toBeLessThanOrEqual(360);
     expect(layout.background).toBe('rgb(21, 23, 26)');
     expect(layout.unlabelled).toEqual([]);
+    // A screen reader hears the verdict, not the whole report at every key.
+    expect(layout.announced).toMatch(/^✗ ?fail Zoom would reject this token: 3 errors\.$/);
     // The tabs follow the arrow keys.
     await page.focus('#tab-doctor');
     await page.keyboard.press('ArrowRight');

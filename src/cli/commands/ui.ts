@@ -68,7 +68,7 @@ function openInBrowser(url: string, io: Io, output: Output): Promise<void> {
   return new Promise((done) => {
     const child = spawn(command, args, { stdio: 'ignore', detached: true, env: io.env as NodeJS.ProcessEnv });
     child.once('spawn', () => {
-      output.note(`opened ${url} in the default browser (${command}).`);
+      output.note(`opening ${url} with ${command}.`);
       child.unref();
       done();
     });
