@@ -2,6 +2,7 @@
  * The command layer's view of the process: streams, environment, working
  * directory. Commands get an `Io` so tests can drive them without a process.
  */
+import chalk, { Chalk, chalkStderr, type ChalkInstance } from 'chalk';
 import { redactSecrets } from '../core/mask.js';
 import { descriptorInput, descriptorOutput } from './descriptor-output.js';
 
@@ -33,19 +34,43 @@ export function processIo(): Io {
   };
 }
 
+/** What decides how output looks: --no-color, --quiet. */
+export interface OutputSettings {
+  noColor?: boolean | undefined;
+  quiet?: boolean | undefined;
+}
+
 /**
  * Everything a command prints goes through here: secrets it has seen are
- * masked on the way out, whatever the code path that printed them.
+ * masked on the way out, whatever the code path that printed them. Colour
+ * comes from chalk, decided for each stream from that stream (chalk for
+ * stdout, chalkStderr for stderr: TERM=dumb, FORCE_COLOR, a terminal or
+ * not), and is off with --no-color or NO_COLOR.
  */
 export class Output {
-  readonly color: boolean;
   private readonly secrets: string[] = [];
+  private stdoutPainter!: ChalkInstance;
+  private stderrPainter!: ChalkInstance;
+  private quiet = false;
 
   constructor(
     private readonly io: Io,
-    options: { noColor?: boolean | undefined } = {},
+    settings: OutputSettings = {},
   ) {
-    this.color = useColor(io, options.noColor === true);
+    this.configure(settings);
+  }
+
+  /** Once the options are parsed. */
+  configure({ noColor, quiet }: OutputSettings): void {
+    const off = noColor === true || (this.io.env.NO_COLOR !== undefined && this.io.env.NO_COLOR !== '');
+    this.stdoutPainter = off ? new Chalk({ level: 0 }) : chalk;
+    this.stderrPainter = off ? new Chalk({ level: 0 }) : chalkStderr;
+    this.quiet = quiet === true;
+  }
+
+  /** Whether what goes to stdout is painted. */
+  get color(): boolean {
+    return this.stdoutPainter.level > 0;
   }
 
   /** Registers a secret so that it is masked in all later output. */
@@ -69,38 +94,23 @@ export class Output {
     this.io.stderr.write(this.redact(ensureNewline(text)));
   }
 
+  /** A warning on stderr; --quiet drops it. */
   warn(text: string): void {
-    this.err(`${this.paint('yellow', 'warning:')} ${text}`);
+    if (!this.quiet) this.err(`${this.stderrPainter.yellow('warning:')} ${text}`);
   }
 
+  /** A note on stderr; --quiet drops it. */
   note(text: string): void {
-    this.err(`${this.paint('dim', 'note:')} ${text}`);
+    if (!this.quiet) this.err(`${this.stderrPainter.dim('note:')} ${text}`);
   }
 
+  /** Text for stdout, painted when stdout takes colour. */
   paint(style: Style, text: string): string {
-    if (!this.color) return text;
-    const [open, close] = STYLES[style];
-    return `\u001b[${open}m${text}\u001b[${close}m`;
+    return this.stdoutPainter[style](text);
   }
 }
 
-type Style = keyof typeof STYLES;
-const STYLES = {
-  bold: [1, 22],
-  dim: [2, 22],
-  red: [31, 39],
-  green: [32, 39],
-  yellow: [33, 39],
-  blue: [34, 39],
-  cyan: [36, 39],
-} as const;
-
-function useColor(io: Io, noColor: boolean): boolean {
-  if (noColor || (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '')) return false;
-  const force = io.env.FORCE_COLOR;
-  if (force !== undefined) return force !== '0' && force !== 'false';
-  return io.stdout.isTTY === true && io.env.TERM !== 'dumb';
-}
+export type Style = 'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'blue' | 'cyan';
 
 function ensureNewline(text: string): string {
   return text.endsWith('\n') ? text : `${text}\n`;

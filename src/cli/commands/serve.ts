@@ -12,7 +12,7 @@ import { sdkOption } from '../common-options.js';
 import { envNames, signingCredentials, type Environment, type Sdk } from '../credentials.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../io.js';
-import type { OptionValues } from '../options.js';
+import { parsePort, type OptionValues } from '../options.js';
 import { createEndpointServer } from '../http-endpoint.js';
 
 const DEFAULT_PORT = 4000;
@@ -56,12 +56,7 @@ export async function runServe({ values, io, output, environment }: CommandInput
 function portOption(values: OptionValues, env: Record<string, string | undefined>): number {
   const raw = values.port ?? (env.PORT === '' ? undefined : env.PORT);
   if (raw === undefined) return DEFAULT_PORT;
-  const port = Number(raw.trim());
-  if (!/^\d+$/.test(raw.trim()) || port > 65_535) {
-    const name = values.port === undefined ? 'PORT' : '--port';
-    throw new ZoomsigError('INVALID_OPTION', `${name} takes a port number from 0 to 65535 (0 picks a free one); got "${raw}".`, 'port');
-  }
-  return port;
+  return parsePort(raw, values.port === undefined ? 'PORT' : '--port');
 }
 
 function noCredentialsError(env: Environment): ZoomsigError {
