@@ -74,12 +74,7 @@ describe('zoomsig generate at a terminal', () => {
 
       await terminal.waitFor('Role?');
       terminal.press('down', 'enter');
-
-      await terminal.answer('Valid for', '10m');
-      await terminal.waitFor('10m is 600 seconds: Zoom accepts 30 minutes to 48 hours');
-      terminal.press('backspace', 'backspace', 'backspace');
-      terminal.type('90m');
-      terminal.press('enter');
+      // The lifetime has a default (2 h): not asked.
 
       expect(await terminal.exitCode()).toBe(0);
       const { screen } = terminal;
@@ -90,11 +85,12 @@ describe('zoomsig generate at a terminal', () => {
         mn: '85746065012',
         role: 1,
         iat: IAT,
-        exp: IAT + 5400,
-        tokenExp: IAT + 5400,
+        exp: IAT + 7200,
+        tokenExp: IAT + 7200,
       });
+      expect(screen).not.toContain('Valid for');
       expect(screen).toContain(
-        `ZOOM_MEETING_SDK_SECRET=… zoomsig generate --key ${KEY} --meeting 85746065012 --role 1 --expires-in 90m --now ${NOW_ARGS[1]}`,
+        `ZOOM_MEETING_SDK_SECRET=… zoomsig generate --key ${KEY} --meeting 85746065012 --role 1 --now ${NOW_ARGS[1]}`,
       );
       expect(screen).not.toContain(SECRET_MIDDLE);
 
@@ -112,13 +108,11 @@ describe('zoomsig generate at a terminal', () => {
       const cwd = makeTempDir({ '.env': `ZOOM_VIDEO_SDK_KEY=${VIDEO_KEY}\nZOOM_VIDEO_SDK_SECRET=${VIDEO_SECRET}\n` });
       const terminal = zoomsig(['generate', '--sdk', 'video', ...NOW_ARGS], { cwd });
       await terminal.answer('Session name (tpc)', "Bob's room 7");
-      await terminal.waitFor('Role?');
-      terminal.press('enter');
-      await terminal.answer('Valid for', '');
+      // The role (0) and the lifetime (2 h) have defaults: not asked.
 
       expect(await terminal.exitCode()).toBe(0);
       const { screen } = terminal;
-      expect(screen).not.toMatch(/Which SDK|Client ID|Client Secret/);
+      expect(screen).not.toMatch(/Which SDK|Client ID|Client Secret|Role\?|Valid for/);
       expect(segmentJson(tokenOn(screen, VIDEO_SECRET), 1)).toEqual({
         app_key: VIDEO_KEY,
         role_type: 0,
@@ -127,7 +121,7 @@ describe('zoomsig generate at a terminal', () => {
         iat: IAT,
         exp: IAT + 7200,
       });
-      expect(screen).toContain(`zoomsig generate --sdk video --topic 'Bob'\\''s room 7' --role 0 --expires-in 2h --now ${NOW_ARGS[1]}`);
+      expect(screen).toContain(`zoomsig generate --sdk video --topic 'Bob'\\''s room 7' --now ${NOW_ARGS[1]}`);
       expect(screen).not.toContain('SECRET=…');
       expect(screen).not.toContain(VIDEO_SECRET.slice(8, 20));
     },
@@ -141,7 +135,6 @@ describe('zoomsig generate at a terminal', () => {
         env: { ZOOM_MEETING_SDK_KEY: KEY, ZOOM_MEETING_SDK_SECRET: SECRET },
       });
       await terminal.answer('leave empty for a native SDK token', '');
-      await terminal.answer('Valid for', '');
       expect(await terminal.exitCode()).toBe(0);
       expect(segmentJson(tokenOn(terminal.screen, SECRET), 1)).toEqual({
         appKey: KEY,
@@ -150,7 +143,7 @@ describe('zoomsig generate at a terminal', () => {
         exp: IAT + 7200,
         tokenExp: IAT + 7200,
       });
-      expect(terminal.screen).toContain(`zoomsig generate --native --expires-in 2h --now ${NOW_ARGS[1]}`);
+      expect(terminal.screen).toContain(`zoomsig generate --native --now ${NOW_ARGS[1]}`);
     },
     TEST_TIMEOUT_MS,
   );

@@ -67,6 +67,7 @@ function codeText(entry: ZoomErrorCode, subject: string, output: Output): string
 
 function codeJson(entry: ZoomErrorCode, subject: string): Record<string, unknown> {
   return {
+    schemaVersion: 1,
     type: 'error-code',
     code: subject.toUpperCase(),
     codes: entry.codes,
@@ -90,6 +91,7 @@ function checkText(check: CheckInfo, output: Output): string {
 
 function checkJson(check: CheckInfo): Record<string, unknown> {
   return {
+    schemaVersion: 1,
     type: 'check',
     id: check.id,
     severity: check.severity,
@@ -118,6 +120,8 @@ function catalogueText(output: Output): string {
 
 function catalogueJson(): Record<string, unknown> {
   return {
+    schemaVersion: 1,
+    type: 'catalogue',
     errorCodes: ZOOM_ERROR_CODES.map(({ codes, platform, meaning }) => ({ codes, platform, meaning })),
     checks: ALL_CHECKS.map(({ id, severity, group, title }) => ({ id, severity, group, title, docs: docsUrl(id) })),
   };
