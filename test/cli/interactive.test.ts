@@ -214,3 +214,79 @@ describe('zoomsig doctor at a terminal', () => {
   );
 });
 
+
+describe('the shell at a terminal', () => {
+  const token = signJwt(meetingPayload(), SECRET);
+  const rawOf = (terminal: Terminal): string => (terminal as unknown as { raw: string }).raw;
+
+  it(
+    'colour is decided for each stream from that stream: stderr to a file gets none, stdout at the terminal gets it',
+    async () => {
+      const cwd = makeTempDir();
+      // stdin not a terminal: no questions, only the report.
+      const zoomsigDoctor = `"${process.execPath}" "${BIN}" doctor ${token} --secret ${SECRET} ${NOW_ARGS.join(' ')} </dev/null`;
+      const toFile = Terminal.shell(`${zoomsigDoctor} 2>err.txt; echo "exit=$?"`, { cwd });
+      open.push(toFile);
+      await toFile.waitFor('exit=0');
+      expect(rawOf(toFile)).toMatch(/\u001b\[3\dm/);
+      const { readFileSync } = await import('node:fs');
+      const err = readFileSync(join(cwd, 'err.txt'), 'utf8');
+      expect(err).toMatch(/^warning: a secret on the command line/m);
+      expect(err).not.toMatch(/\u001b/);
+
+      const stdoutToFile = Terminal.shell(`${zoomsigDoctor} >out.txt; echo "exit=$?"`, { cwd });
+      open.push(stdoutToFile);
+      await stdoutToFile.waitFor('exit=0');
+      expect(rawOf(stdoutToFile)).toMatch(/\u001b\[33mwarning:/);
+      expect(readFileSync(join(cwd, 'out.txt'), 'utf8')).not.toMatch(/\u001b/);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'Ctrl-C at a text prompt exits 130 at once, whatever is typed after it',
+    async () => {
+      const terminal = zoomsig(['generate', '--sdk', 'meeting', '--role', '0', ...NOW_ARGS], { env: { ZOOM_MEETING_SDK_KEY: KEY, ZOOM_MEETING_SDK_SECRET: SECRET } });
+      await terminal.waitFor('Meeting number or join URL');
+      terminal.type('\u0003abc\rdef\r');
+      expect(await terminal.exitCode(3_000)).toBe(130);
+      expect(terminal.screen).toContain('zoomsig: cancelled; no signature was generated.');
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it.each([
+    ['pretty-printed JSON', `{\r  "signature": "${token}",\r  "sdkKey": "${KEY}"\r}\r`],
+    ['a token wrapped over two lines', `${token.slice(0, 100)}\r${token.slice(100)}\r`],
+  ])(
+    "doctor's paste prompt takes %s whole",
+    async (_name, paste) => {
+      const terminal = zoomsig(['doctor', ...NOW_ARGS], { env: { ZOOM_MEETING_SDK_SECRET: SECRET } });
+      await terminal.waitFor('Paste the signature');
+      terminal.type(paste);
+      await terminal.waitFor('Does Zoom still refuse to join with it');
+      terminal.press('down', 'enter'); // No, I was only checking
+      expect(await terminal.exitCode()).toBe(0);
+      expect(terminal.screen).toMatch(/signature +matches ZOOM_MEETING_SDK_SECRET/);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it.each([['decode'], ['doctor']])(
+    '%s - at a terminal says "paste, then Ctrl-D" and waits without a timeout',
+    async (command) => {
+      const terminal = zoomsig([command, '-', '--ignore-exp', ...NOW_ARGS].filter((arg) => command === 'doctor' || arg !== '--ignore-exp'), {
+        env: { ZOOMSIG_STDIN_TIMEOUT_MS: '200' },
+      });
+      await terminal.waitFor(`Paste the token, then press Ctrl-D (on a line of its own) to ${command} it:`);
+      // Longer than the timeout for a silent pipe: a person takes their time.
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      terminal.type(`${token}\r`);
+      terminal.press('ctrl-d');
+      expect(await terminal.exitCode()).toBe(0);
+      expect(terminal.screen).toMatch(/Meeting SDK signature/);
+      expect(terminal.screen).not.toMatch(/nothing arrived/);
+    },
+    TEST_TIMEOUT_MS,
+  );
+});

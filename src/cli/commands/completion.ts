@@ -49,9 +49,15 @@ function optionModel(option: Option): OptionModel | undefined {
     short: option.short,
     description: option.description,
     takesValue: option.required || option.optional,
-    choices: option.argChoices,
+    choices: option.argChoices ?? placeholderChoices(option.flags),
     file: FILE_OPTIONS.has(option.long),
   };
+}
+
+/** `--sdk <meeting|video>`: the values a placeholder lists, for options that check (and accept more) themselves. */
+function placeholderChoices(flags: string): string[] | undefined {
+  const placeholder = /<([^>]+\|[^>]+)>/.exec(flags)?.[1];
+  return placeholder?.split('|');
 }
 
 const HELP: OptionModel = { long: '--help', short: '-h', description: 'show this help', takesValue: false, choices: undefined, file: false };
@@ -136,7 +142,7 @@ complete -o default -F _zoomsig zoomsig
 
 /** Text safe inside a zsh _arguments spec in single quotes: no brackets, colons or quotes. */
 function zshText(text: string): string {
-  return text.replace(/[[\]:']/g, ' ').replace(/\s+/g, ' ').trim();
+  return text.replace(/'/g, '’').replace(/[[\]:]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 function zshSpecs(options: readonly OptionModel[]): string[] {

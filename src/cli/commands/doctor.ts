@@ -18,7 +18,8 @@ export async function runDoctor(command: CommandInput, loadPrompter: PrompterLoa
   const format = formatOption(values, ['text', 'json', 'github']);
   const join = values.join === undefined ? undefined : readJoinFile(values.join);
   // Questions only for a person reading text: JSON and annotations stay machine-readable.
-  const interactive = format === 'text' && canPrompt(io);
+  // After `doctor -` at a terminal, standard input has ended (Ctrl-D): nothing more can be asked.
+  const interactive = format === 'text' && canPrompt(io) && positionals[0] !== '-';
   let prompter: Prompter | undefined;
   const ask = async (): Promise<Prompter> => (prompter ??= await loadPrompter(io));
 
