@@ -38,6 +38,12 @@ const startupStubs = {
     build.onResolve({ filter: /^node:tty$/ }, (args) =>
       from(args, 'chalk') ? { path: `${root}src${sep}cli${sep}tty-shim.ts` } : undefined,
     );
+    // chalk asks node:os only for the Windows release: loaded then, not at every start.
+    build.onResolve({ filter: /^node:os$/ }, (args) => (from(args, 'chalk') ? { path: 'os', namespace: 'zoomsig-stub' } : undefined));
+    build.onLoad({ filter: /^os$/, namespace: 'zoomsig-stub' }, () => ({
+      contents: "module.exports = { release: () => require('node:os').release() };\n",
+      loader: 'js',
+    }));
     build.onLoad({ filter: /^child_process$/, namespace: 'zoomsig-stub' }, () => ({
       contents: "const no = () => { throw new Error('zoomsig has no executable subcommands'); };\nmodule.exports = { spawn: no, execFileSync: no };\n",
       loader: 'js',

@@ -34,7 +34,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
       await program.parseAsync(programArgs(program, argv), { from: 'user' });
     } catch (error) {
       if (!(error instanceof CommanderError)) throw error;
-      const outcome = parseOutcome(error, program);
+      const outcome = parseOutcome(error, program, COMMANDS);
       if (outcome.exit === 0) return EXIT.ok;
       return reportUsage(outcome.message ?? 'no command given. Run "zoomsig --help" for the list.', 'USAGE', output, json, outcome.message !== undefined);
     }
@@ -62,7 +62,7 @@ export async function parseCommandArgs(spec: CommandSpec, args: readonly string[
     await program.parseAsync([spec.name, ...args], { from: 'user' });
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
-    const outcome = parseOutcome(error, program);
+    const outcome = parseOutcome(error, program, COMMANDS);
     throw new ZoomsigError('USAGE', outcome.exit === 0 ? 'help or version was asked for' : (outcome.message ?? 'no command'));
   }
   if (parsed === undefined) throw new ZoomsigError('USAGE', `${spec.name} did not run`);

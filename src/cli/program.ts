@@ -55,6 +55,8 @@ export function createProgram(commands: readonly CommandSpec[], { io, output, ac
   for (const name of GLOBAL_OPTIONS) program.addOption(makeOption(name, OPTIONS[name], undefined, ALL_FORMATS));
   program.addHelpText('after', helpFooter(MAIN_EXAMPLES, 'Run "zoomsig <command> --help" for its options.'));
 
+  // A command's options are made only when it runs (or its help is shown): the others cost nothing at start-up.
+  const pending = new Map<Command, () => void>();
   for (const spec of commands) {
     const command = program
       .command(spec.name, { hidden: spec.hidden === true })
@@ -66,16 +68,32 @@ export function createProgram(commands: readonly CommandSpec[], { io, output, ac
       if (spec.argument.choices) argument.choices(spec.argument.choices);
       command.addArgument(argument);
     }
-    const formats = spec.formats ?? ALL_FORMATS;
-    for (const name of [...spec.options, ...GLOBAL_OPTIONS]) {
-      command.addOption(makeOption(name, OPTIONS[name], spec.optionHelp?.[name], formats));
-    }
-    command.addHelpText('after', helpFooter(spec.examples));
+    pending.set(command, () => {
+      const formats = spec.formats ?? ALL_FORMATS;
+      for (const name of [...spec.options, ...GLOBAL_OPTIONS]) {
+        command.addOption(makeOption(name, OPTIONS[name], spec.optionHelp?.[name], formats));
+      }
+      command.addHelpText('after', helpFooter(spec.examples));
+    });
     command.action(async (...args: unknown[]) => {
       const parsed = args[args.length - 1] as Command;
       await action(spec, optionValues(parsed, [...spec.options, ...GLOBAL_OPTIONS]), [...parsed.args], program);
     });
   }
+  const complete = (command: Command): void => {
+    pending.get(command)?.();
+    pending.delete(command);
+  };
+  program.hook('preSubcommand', (_program, command) => complete(command));
+  COMPLETE.set(program, () => program.commands.forEach(complete));
+  return program;
+}
+
+const COMPLETE = new WeakMap<Command, () => void>();
+
+/** The program with every command's options made (for completion scripts, which list them all). */
+export function withAllOptions(program: Command): Command {
+  COMPLETE.get(program)?.();
   return program;
 }
 
@@ -165,13 +183,13 @@ export type ParseOutcome = { exit: 0 } | { exit: 2; message: string | undefined 
  * is allowed. `message` is undefined when commander already printed what the
  * person needs (the help, on a bare `zoomsig`).
  */
-export function parseOutcome(error: CommanderError, program: Command): ParseOutcome {
+export function parseOutcome(error: CommanderError, program: Command, commands: readonly CommandSpec[]): ParseOutcome {
   if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return { exit: 0 };
   if (error.code === 'commander.help') return { exit: 2, message: undefined };
-  return { exit: 2, message: commanderMessage(error, program) };
+  return { exit: 2, message: commanderMessage(error, program, commands) };
 }
 
-function commanderMessage(error: CommanderError, program: Command): string {
+function commanderMessage(error: CommanderError, program: Command, commands: readonly CommandSpec[]): string {
   const text = error.message.replace(/^error: /, '');
   const suggestion = /\n\(Did you mean (\S+)\?\)$/.exec(text)?.[1];
   const first = text.split('\n')[0] as string;
@@ -185,7 +203,7 @@ function commanderMessage(error: CommanderError, program: Command): string {
     }
     case 'commander.unknownOption': {
       const flag = /unknown option '(.*)'/.exec(first)?.[1] ?? '';
-      const elsewhere = suggestion ? undefined : commandsWithOption(program, flag.split('=')[0] as string);
+      const elsewhere = suggestion ? undefined : commandsWithOption(commands, flag.split('=')[0] as string);
       const hint = suggestion ? `. Did you mean ${suggestion}?` : elsewhere ? ` (${elsewhere} ${elsewhere.includes(' and ') ? 'have' : 'has'} it).` : '.';
       return `${where} has no option ${flag}${hint} ${seeHelp}`;
     }
@@ -231,7 +249,7 @@ function isFlag(option: Option, flag: string): boolean {
 }
 
 /** "doctor and check": the commands that do take the option, for a message. */
-function commandsWithOption(program: Command, flag: string): string | undefined {
-  const names = program.commands.filter((command) => command.options.some((option) => isFlag(option, flag))).map((command) => command.name());
+function commandsWithOption(commands: readonly CommandSpec[], flag: string): string | undefined {
+  const names = commands.filter((command) => !command.hidden && command.options.some((name) => `--${name}` === flag)).map((command) => command.name);
   return names.length === 0 ? undefined : listText(names);
 }

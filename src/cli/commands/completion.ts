@@ -6,6 +6,7 @@
 import type { Command, Option } from 'commander';
 import { ZoomsigError } from '../../core/errors.js';
 import type { CommandInput } from '../commands.js';
+import { withAllOptions } from '../program.js';
 import { EXIT } from '../exit-codes.js';
 
 /** Options whose value is a path: the shell completes file names there. */
@@ -35,7 +36,7 @@ interface ProgramModel {
 
 export async function runCompletion({ positionals, output, program }: CommandInput): Promise<number> {
   if (program === undefined) throw new ZoomsigError('INTERNAL', 'completion needs the program');
-  const model = programModel(program);
+  const model = programModel(withAllOptions(program));
   const shell = positionals[0];
   const script = shell === 'bash' ? bashScript(model) : shell === 'zsh' ? zshScript(model) : fishScript(model);
   output.out(script);
