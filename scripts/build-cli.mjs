@@ -18,15 +18,19 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 /**
- * Two modules the bundled libraries import at their top but zoomsig never
- * needs, replaced in the bundle only (measured with scripts/bench-startup.mjs,
- * medians of 200 interleaved runs, clean environment, this 2-core VM):
+ * Three modules the bundled libraries import at their top but zoomsig never
+ * needs at start-up, replaced in the bundle only. Measured as the time of a
+ * cold require() in a clean `node -e` (the least of 8 runs, this 2-core VM,
+ * Node 20): node:child_process 2.6 ms, node:tty 2.1 ms, both 2.7 ms (each
+ * brings up net and Node's streams, which the other then shares, so both
+ * stubs are needed for the saving), node:os 0.2 ms. Spawning decode with no
+ * stubs costs 4 to 5 ms more CPU time than with them (interleaved runs).
  * - commander's `require('node:child_process')`, used only to spawn
- *   stand-alone executable subcommands, which zoomsig does not have; loading
- *   it brings up net and Node's streams. The stub throws if ever called.
- *   Saves ~6.5 ms of every start (decode 1.49x -> 1.28x node -e 0).
+ *   stand-alone executable subcommands, which zoomsig does not have. The stub
+ *   throws if it is ever called.
  * - chalk's `node:tty`, for isatty() alone: src/cli/tty-shim.ts answers from
- *   the descriptor. Saves ~3 ms (node:tty, too, brings up net and streams).
+ *   the descriptor's fstat, as src/cli/descriptor-output.ts does.
+ * - chalk's `node:os`, for os.release() on Windows only: required when called.
  */
 const startupStubs = {
   name: 'zoomsig-startup-stubs',
