@@ -1,5 +1,4 @@
 /** Options several commands share: --sdk, --now, --format, --skew. */
-import { ZoomsigError } from '../core/errors.js';
 import { parseClock, toUnixSeconds } from '../core/time.js';
 import type { Io } from './io.js';
 import { parseSdk, parseSkew, type OptionValues } from './options.js';
@@ -17,15 +16,10 @@ export function nowOption(values: OptionValues, io: Io): number {
   return values.now === undefined ? toUnixSeconds(io.clock()) : parseClock(values.now);
 }
 
-export function formatOption(values: OptionValues, allowed: readonly OutputFormat[]): OutputFormat {
+/** --json, else --format (commander has checked it against the command's formats: commands.ts), else text. */
+export function formatOption(values: OptionValues): OutputFormat {
   if (values.json) return 'json';
-  const raw = values.format;
-  if (raw === undefined) return 'text';
-  const format = raw.trim().toLowerCase() as OutputFormat;
-  if (!allowed.includes(format)) {
-    throw new ZoomsigError('INVALID_OPTION', `--format takes ${allowed.join(', ')}; got "${raw}".`, 'format');
-  }
-  return format;
+  return (values.format as OutputFormat | undefined) ?? 'text';
 }
 
 export function skewOption(values: OptionValues): number | undefined {

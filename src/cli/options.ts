@@ -25,8 +25,6 @@ export interface OptionSpec {
   parse?: (raw: string) => void;
   /** Options it cannot be given with (commander's .conflicts()), and why. */
   conflicts?: { with: readonly string[]; reason: string };
-  /** Left out of the help (an alias). */
-  hidden?: boolean;
 }
 
 /** A whole number from `min` to `max`, or the sentence that says so. */

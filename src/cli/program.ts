@@ -14,7 +14,7 @@ import { GLOBAL_OPTIONS, OPTIONS, type OptionName, type OptionSpec, type OptionV
 import { zoomsigVersion } from './version.js';
 
 const EXIT_CODES = 'Exit codes: 0 fine, 1 the token, credentials or endpoint has a problem, 2 usage error or unreadable input.';
-const ALL_FORMATS: readonly OutputFormat[] = ['text', 'json', 'github'];
+const ALL_FORMATS: readonly OutputFormat[] = OPTIONS.format.choices;
 
 const MAIN_EXAMPLES = [
   'zoomsig doctor "$TOKEN" --error 3712',
@@ -120,7 +120,6 @@ function makeOption(name: OptionName, spec: OptionSpec, help: string | undefined
     });
   }
   if (spec.conflicts) option.conflicts([...spec.conflicts.with]);
-  if (spec.hidden) option.hideHelp();
   return option;
 }
 

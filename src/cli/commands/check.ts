@@ -27,7 +27,7 @@ const ENDPOINT_ONLY = ['requests', 'concurrency', 'timeout', 'origin'] as const;
 
 export async function runCheck(command: CommandInput): Promise<number> {
   const { values, output } = command;
-  const format = formatOption(values, ['text', 'json', 'github']);
+  const format = formatOption(values);
   const started = performance.now();
   const sdk = sdkOption(values);
   if (values.topic !== undefined && sdk !== 'video') throw new ZoomsigError('USAGE', '--topic is for the Video SDK: add --sdk video.');

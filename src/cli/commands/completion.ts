@@ -5,7 +5,7 @@
  */
 import type { Command, Option } from 'commander';
 import { ZoomsigError } from '../../core/errors.js';
-import type { CommandInput } from '../commands.js';
+import { COMMANDS, type CommandInput } from '../commands.js';
 import { withAllOptions } from '../program.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -64,7 +64,8 @@ function placeholderChoices(flags: string): string[] | undefined {
 const HELP: OptionModel = { long: '--help', short: '-h', description: 'show this help', takesValue: false, choices: undefined, file: false };
 
 function programModel(program: Command): ProgramModel {
-  const visible = program.commands.filter((command) => !(command as unknown as { _hidden: boolean })._hidden);
+  const hidden = new Set(COMMANDS.filter((spec) => spec.hidden).map((spec) => spec.name));
+  const visible = program.commands.filter((command) => !hidden.has(command.name()));
   const commands: CommandModel[] = visible.map((command) => ({
     name: command.name(),
     summary: command.summary() || command.description(),

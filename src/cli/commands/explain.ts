@@ -13,7 +13,7 @@ import { markdownToText } from '../render/markdown.js';
 import { nearest } from '../suggest.js';
 
 export async function runExplain({ values, positionals, output }: CommandInput): Promise<number> {
-  const format = formatOption(values, ['text', 'json']);
+  const format = formatOption(values);
   const subject = positionals[0]?.trim();
   if (subject === undefined || subject === '') {
     output.out(format === 'json' ? JSON.stringify(catalogueJson(), null, 2) : catalogueText(output));

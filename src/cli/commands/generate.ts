@@ -31,7 +31,7 @@ import { canPrompt, PromptCancelled, type Prompter, type PrompterLoader } from '
 
 export async function runGenerate(input: CommandInput, loadPrompter: PrompterLoader = loadInquirerPrompter): Promise<number> {
   const { values, io, output } = input;
-  const format = formatOption(values, ['text', 'json']);
+  const format = formatOption(values);
   const now = nowOption(values, io);
   let collected: Collected;
   try {

@@ -21,7 +21,7 @@ const DEFAULT_HOST = '127.0.0.1';
 const SHUTDOWN_GRACE_MS = 2_000;
 
 export async function runServe({ values, io, output, environment }: CommandInput): Promise<number> {
-  const format = formatOption(values, ['text', 'json']);
+  const format = formatOption(values);
   const port = portOption(values, io.env);
   const host = values.host ?? DEFAULT_HOST;
   const fixedNow = values.now === undefined ? undefined : parseClock(values.now);
