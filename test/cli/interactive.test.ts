@@ -243,6 +243,37 @@ describe('the shell at a terminal', () => {
     TEST_TIMEOUT_MS,
   );
 
+  // The variables are set in the command line: node-pty sets TERM itself.
+  it.each([
+    ['--no-color', '', '--no-color'],
+    ['NO_COLOR=1', 'NO_COLOR=1', ''],
+    ['TERM=dumb', 'TERM=dumb', ''],
+  ] as const)(
+    '%s: no colour at a terminal either',
+    async (_name, variable, flag) => {
+      const cwd = makeTempDir();
+      const terminal = Terminal.shell(`${variable} "${process.execPath}" "${BIN}" doctor ${token} --secret ${SECRET} ${NOW_ARGS.join(' ')} ${flag} </dev/null; echo "exit=$?"`, { cwd });
+      open.push(terminal);
+      await terminal.waitFor('exit=0');
+      expect(terminal.screen).toMatch(/warning: a secret on the command line/);
+      expect(rawOf(terminal)).not.toMatch(/\u001b\[(3\d|1|2)m/);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'FORCE_COLOR paints a file too',
+    async () => {
+      const cwd = makeTempDir();
+      const terminal = Terminal.shell(`"${process.execPath}" "${BIN}" doctor ${token} ${NOW_ARGS.join(' ')} >out.txt 2>err.txt </dev/null; echo "exit=$?"`, { cwd, env: { FORCE_COLOR: '1' } });
+      open.push(terminal);
+      await terminal.waitFor('exit=0');
+      const { readFileSync } = await import('node:fs');
+      expect(readFileSync(join(cwd, 'out.txt'), 'utf8')).toMatch(/\u001b\[3\dm/);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
   it(
     'Ctrl-C at a text prompt exits 130 at once, whatever is typed after it',
     async () => {
