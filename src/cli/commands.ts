@@ -51,7 +51,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'generate',
     summary: 'print a new signature (the token alone on stdout)',
     description:
-      'Builds a Meeting SDK (default) or Video SDK signature exactly as Zoom\'s samples do: HS256, base64url, seconds, iat back-dated 30 s, exp = iat + expires-in, tokenExp = exp. Interactive mode: on a terminal, whatever the flags, the environment and .env leave out is asked for (the secret hidden), and the same command without the questions is shown afterwards. Without a terminal (pipes, CI) nothing is asked: a missing value is an error naming its flag and variable.',
+      'Builds a Meeting SDK (default) or Video SDK signature exactly as Zoom\'s samples do: HS256, base64url, seconds, iat back-dated 30 s, exp = iat + expires-in, tokenExp = exp. Interactive mode: on a terminal, whatever the flags, the environment and .env leave out is asked for (the secret hidden), except what has a default (the lifetime, 2 h; the Video SDK role, 0), and the same command without the questions is shown afterwards. Without a terminal (pipes, CI) nothing is asked: a missing value is an error naming its flag and variable.',
     options: [
       'sdk', 'product', 'key', 'secret', 'secret-file', 'meeting', 'role', 'expires-in', 'webrtc', 'native',
       'topic', 'session-key', 'user-identity', 'now',
