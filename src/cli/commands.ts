@@ -37,6 +37,8 @@ export interface CommandSpec {
   examples: readonly string[];
   /** Not listed in the help (`zoomsig version`). */
   hidden?: boolean;
+  /** Reads every command of the program (completion), not only itself. */
+  wholeProgram?: boolean;
   load: () => Promise<CommandRunner>;
 }
 
@@ -190,6 +192,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [],
     formats: ['text'],
     argument: { usage: '<bash|zsh|fish>', name: 'shell', description: 'the shell to complete for', required: true, choices: ['bash', 'zsh', 'fish'] },
+    wholeProgram: true,
     examples: [
       'source <(zoomsig completion bash)                          # bash, in ~/.bashrc',
       'zoomsig completion zsh > "${fpath[1]}/_zoomsig"             # zsh',

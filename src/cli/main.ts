@@ -12,7 +12,7 @@ import { isOutputError } from './descriptor-output.js';
 import { EXIT } from './exit-codes.js';
 import { Output, processIo, type Io } from './io.js';
 import type { OptionValues } from './options.js';
-import { createProgram, parseOutcome, programArgs } from './program.js';
+import { commandsFor, createProgram, parseOutcome, programArgs } from './program.js';
 
 export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const output = new Output(io, { noColor: argv.includes('--no-color') });
@@ -21,7 +21,8 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
   try {
     const environment = new Environment(io);
     protectKnownSecrets(argv, environment, output);
-    const program = createProgram(COMMANDS, {
+    const args = programArgs(COMMANDS, argv);
+    const program = createProgram(commandsFor(COMMANDS, args), {
       io,
       output,
       action: async (spec, values, positionals, program) => {
@@ -31,7 +32,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
       },
     });
     try {
-      await program.parseAsync(programArgs(program, argv), { from: 'user' });
+      await program.parseAsync(args, { from: 'user' });
     } catch (error) {
       if (!(error instanceof CommanderError)) throw error;
       const outcome = parseOutcome(error, program, COMMANDS);

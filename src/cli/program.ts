@@ -148,23 +148,27 @@ function helpFooter(examples: readonly string[], last?: string): string {
  * the command name (`zoomsig --no-color decode T`) go after it, where that
  * command's own definitions check them (its --format choices, say);
  * `zoomsig help <command>` becomes `<command> --help`, and `help <unknown>`
- * the unknown command it is.
+ * the unknown command it is. Read from the tables the program is made from.
  */
-export function programArgs(program: Command, argv: readonly string[]): string[] {
-  const globals = program.options.filter((option) => (GLOBAL_OPTIONS as readonly string[]).includes(option.name()));
+export function programArgs(commands: readonly CommandSpec[], argv: readonly string[]): string[] {
+  const globalFlag = (arg: string): OptionSpec | undefined => {
+    const flag = arg.split('=')[0] as string;
+    const name = GLOBAL_OPTIONS.find((candidate) => flag === `--${candidate}` || flag === `-${(OPTIONS[candidate] as OptionSpec).short ?? ''}`);
+    return name === undefined ? undefined : OPTIONS[name];
+  };
   const isHelp = (arg: string): boolean => arg === '--help' || arg === '-h';
   const leading: string[] = [];
   let index = 0;
   while (index < argv.length) {
     const arg = argv[index] as string;
-    const option = globals.find((candidate) => isFlag(candidate, arg.split('=')[0] as string));
+    const option = globalFlag(arg);
     if (option === undefined && !isHelp(arg)) break;
     leading.push(arg);
     index += 1;
-    if (option?.required && !arg.includes('=') && index < argv.length) leading.push(argv[index++] as string);
+    if (option?.type === 'string' && !arg.includes('=') && index < argv.length) leading.push(argv[index++] as string);
   }
   const [name, ...rest] = argv.slice(index);
-  const known = (word: string | undefined): boolean => word !== undefined && program.commands.some((command) => command.name() === word);
+  const known = (word: string | undefined): boolean => word !== undefined && commands.some((command) => command.name === word);
   if (name === 'help') {
     const [topic] = rest;
     if (topic === undefined) return [...leading, '--help'];
@@ -172,6 +176,17 @@ export function programArgs(program: Command, argv: readonly string[]): string[]
   }
   if (known(name) && leading.length > 0) return [name as string, ...leading, ...rest];
   return [...argv];
+}
+
+/**
+ * The commands to make the program of: only the one named first, when the
+ * arguments name one (the everyday run), else all of them (the main help,
+ * an unknown command and its suggestion, completion). Making the other
+ * commands and their options cost ~0.6 ms of every start (least of 25 runs).
+ */
+export function commandsFor(commands: readonly CommandSpec[], args: readonly string[]): readonly CommandSpec[] {
+  const named = commands.find((command) => command.name === args[0]);
+  return named === undefined || named.wholeProgram === true ? commands : [named];
 }
 
 /** What commander's parse did, as our exit code and one-line message. */
@@ -241,10 +256,6 @@ function commanderMessage(error: CommanderError, program: Command, commands: rea
 /** The command whose arguments commander was parsing: the first argument, once programArgs has put it there. */
 function activeCommand(program: Command): string | undefined {
   return program.args[0];
-}
-
-function isFlag(option: Option, flag: string): boolean {
-  return option.long === flag || option.short === flag;
 }
 
 /** "doctor and check": the commands that do take the option, for a message. */
