@@ -117,10 +117,18 @@ function forwarding<T extends object>(open: () => T, own: Record<string, () => u
  */
 export function isTerminal(fd: number, open: () => { isTTY?: boolean }): boolean {
   if (process.platform === 'win32') return open().isTTY === true;
-  try {
-    const stat = fstatSync(fd);
-    return stat.isCharacterDevice() && stat.rdev !== statSync('/dev/null').rdev;
-  } catch {
-    return false;
+  // Asked by chalk (tty-shim.ts) and by the streams here: the standard descriptors are looked at once.
+  let answer = terminals.get(fd);
+  if (answer === undefined) {
+    try {
+      const stat = fstatSync(fd);
+      answer = stat.isCharacterDevice() && stat.rdev !== statSync('/dev/null').rdev;
+    } catch {
+      answer = false;
+    }
+    if (fd <= 2) terminals.set(fd, answer);
   }
+  return answer;
 }
+
+const terminals = new Map<number, boolean>();

@@ -63,8 +63,8 @@ export class Output {
   /** Once the options are parsed. */
   configure({ noColor, quiet }: OutputSettings): void {
     const off = noColor === true || (this.io.env.NO_COLOR !== undefined && this.io.env.NO_COLOR !== '');
-    this.stdoutPainter = off ? new Chalk({ level: 0 }) : chalk;
-    this.stderrPainter = off ? new Chalk({ level: 0 }) : chalkStderr;
+    this.stdoutPainter = off ? plain() : chalk;
+    this.stderrPainter = off ? plain() : chalkStderr;
     this.quiet = quiet === true;
   }
 
@@ -108,6 +108,13 @@ export class Output {
   paint(style: Style, text: string): string {
     return this.stdoutPainter[style](text);
   }
+}
+
+let plainPainter: ChalkInstance | undefined;
+/** chalk that paints nothing: --no-color, NO_COLOR. */
+function plain(): ChalkInstance {
+  plainPainter ??= new Chalk({ level: 0 });
+  return plainPainter;
 }
 
 export type Style = 'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'blue' | 'cyan';
