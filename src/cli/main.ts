@@ -15,7 +15,7 @@ import type { OptionValues } from './options.js';
 import { commandsFor, createProgram, parseOutcome, programArgs } from './program.js';
 
 export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
-  const output = new Output(io, { noColor: argv.includes('--no-color') });
+  const output = new Output(io);
   const json = wantsJson(argv);
   let code: number = EXIT.ok;
   try {
@@ -26,7 +26,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
       io,
       output,
       action: async (spec, values, positionals, program) => {
-        output.configure({ noColor: values['no-color'], quiet: values.quiet });
+        await output.configure({ noColor: values['no-color'], quiet: values.quiet });
         const runner = await spec.load();
         code = await runner({ values, positionals, io, output, environment, program });
       },
