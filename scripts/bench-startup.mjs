@@ -4,8 +4,9 @@
  *
  *   npm run build && node scripts/bench-startup.mjs [runs] [--inherit-env]
  *
- * Each spawn gets a clean environment (PATH, HOME, NO_COLOR, and a fake secret
- * for the commands that use one) unless --inherit-env: variables such as
+ * Each spawn gets a clean environment (PATH and HOME, as `env -i PATH=$PATH
+ * HOME=$HOME`, and a fake secret for the commands that use one; add
+ * --no-color-env for NO_COLOR=1 too) unless --inherit-env: variables such as
  * NODE_EXTRA_CA_CERTS make every Node.js start slower (this VM's CA bundle
  * costs ~80 ms), which would flatter the ratios. Then the peak RSS of decode.
  *
@@ -21,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const inheritEnv = args.includes('--inherit-env');
+const noColorEnv = args.includes('--no-color-env');
 const runs = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 200);
 const bin = `${root}bin/zoomsig.js`;
 const token = JSON.parse(readFileSync(`${root}examples/endpoint-reply.json`, 'utf8')).signature;
@@ -38,7 +40,7 @@ const commands = [
   ['zoomsig generate --native', [bin, 'generate', '--native', '--key', 'FakeClientId0123456789'], true, 1.6],
 ];
 const inherited = inheritEnv ? process.env : { PATH: process.env.PATH, HOME: process.env.HOME };
-const plainEnv = { ...inherited, NO_COLOR: '1' };
+const plainEnv = noColorEnv ? { ...inherited, NO_COLOR: '1' } : { ...inherited };
 const secretEnv = { ...plainEnv, ZOOM_MEETING_SDK_SECRET: secret };
 const times = commands.map(() => []);
 
@@ -58,7 +60,7 @@ const median = (values) => {
   return sorted[Math.floor(sorted.length / 2)];
 };
 const base = median(times[0]);
-console.log(`node ${process.version}, ${runs} interleaved runs each, median wall time per spawn, ${inheritEnv ? 'inherited' : 'clean'} environment`);
+console.log(`node ${process.version}, ${runs} interleaved runs each, median wall time per spawn, ${inheritEnv ? 'inherited' : 'clean'} environment${noColorEnv ? ' with NO_COLOR=1' : ''}`);
 for (const [index, [name, , , budget]] of commands.entries()) {
   const value = median(times[index]);
   const within = budget === undefined ? '' : `   budget ${budget}×: ${value / base <= budget ? 'within' : 'OVER'}`;

@@ -65,12 +65,18 @@ export class Output {
 
   /**
    * Once the options are parsed: --quiet, and the painters. chalk is loaded
-   * only when colour may be on: with --no-color or NO_COLOR it is not
-   * evaluated at all (~0.7 ms of start-up, the least of 30 runs).
+   * only when colour may be on, and then decides. Not loaded: with --no-color
+   * or NO_COLOR; nor when neither stdout nor stderr is a terminal and nothing
+   * forces colour (FORCE_COLOR, or Azure Pipelines' TF_BUILD and AGENT_NAME,
+   * where chalk paints without a terminal), where chalk would paint neither.
+   * A piped run then saves chalk's start, ~1.5 ms (the least of 30 runs).
    */
   async configure({ noColor, quiet }: OutputSettings): Promise<void> {
     this.quiet = quiet === true;
-    if (noColor === true || (this.io.env.NO_COLOR !== undefined && this.io.env.NO_COLOR !== '')) {
+    const { env } = this.io;
+    const off = noColor === true || (env.NO_COLOR !== undefined && env.NO_COLOR !== '');
+    const forced = env.FORCE_COLOR !== undefined || (env.TF_BUILD !== undefined && env.AGENT_NAME !== undefined);
+    if (off || (!forced && this.io.stdout.isTTY !== true && this.io.stderr.isTTY !== true)) {
       this.paintOut = PLAIN;
       this.paintErr = PLAIN;
       return;
