@@ -50,10 +50,13 @@ export function createProgram(commands: readonly CommandSpec[], { io, output, ac
     })
     .configureHelp({ subcommandTerm: (command) => [command.name(), ...command.registeredArguments.map(argumentTerm)].join(' ') })
     .helpOption('-h, --help', 'show this help')
-    .helpCommand('help [command]', "show a command's help")
-    .version(zoomsigVersion(), '-V, --version', 'print the version');
-  for (const name of GLOBAL_OPTIONS) program.addOption(makeOption(name, OPTIONS[name], undefined, ALL_FORMATS));
-  program.addHelpText('after', helpFooter(MAIN_EXAMPLES, 'Run "zoomsig <command> --help" for its options.'));
+    .helpCommand('help [command]', "show a command's help");
+  // The program's own options and help, for a run that names no command (commandsFor): --version, the main help.
+  if (commands.length > 1) {
+    program.version(zoomsigVersion(), '-V, --version', 'print the version');
+    for (const name of GLOBAL_OPTIONS) program.addOption(makeOption(name, OPTIONS[name], undefined, ALL_FORMATS));
+    program.addHelpText('after', helpFooter(MAIN_EXAMPLES, 'Run "zoomsig <command> --help" for its options.'));
+  }
 
   // A command's options are made only when it runs (or its help is shown): the others cost nothing at start-up.
   const pending = new Map<Command, () => void>();
