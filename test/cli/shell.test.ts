@@ -21,6 +21,7 @@ import {
   NOW_ARGS,
   runCli,
   SECRET,
+  spawnCli,
   signJwt,
   usageErrorLine,
 } from './helpers.js';
@@ -189,6 +190,29 @@ describe.concurrent('--json: errors too, and schemaVersion everywhere', () => {
     const result = await runCli(args, { env: { ...env } });
     expect(result.code).toBe(0);
     expect((JSON.parse(result.stdout) as { schemaVersion: unknown }).schemaVersion).toBe(1);
+  });
+});
+
+describe('serve --json', () => {
+  it('prints where it listens as one line of JSON with schemaVersion, and stops on SIGTERM', async () => {
+    const child = spawnCli(['serve', '--port', '0', '--json'], { env: { ...MEETING_ENV } });
+    const line = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+        if (text.includes('\n')) resolve(text.split('\n')[0] as string);
+      });
+      child.once('exit', () => reject(new Error(`serve exited before printing: ${text}`)));
+    });
+    const started = JSON.parse(line) as { schemaVersion: number; url: string; endpoints: Record<string, string | null> };
+    expect(started.schemaVersion).toBe(1);
+    expect(started.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(started.endpoints).toEqual({ meeting: `${started.url}/`, video: null, health: `${started.url}/health` });
+    const health = await fetch(started.endpoints.health as string);
+    expect(health.status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
   });
 });
 
