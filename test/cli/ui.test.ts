@@ -71,7 +71,8 @@ describe('zoomsig ui', () => {
     expect(result.code).toBe(0);
     const path = join(dir, 'page.html');
     expect(result.stdout).toBe(`${pathToFileURL(path).href}\n`);
-    expect(result.stderr).toMatch(/^zoomsig ui: wrote page\.html, one self-contained page/);
+    expect(result.stderr).toMatch(/^note: wrote page\.html, one self-contained page/);
+    expect((await runCli(['ui', '--out', 'page.html', '--quiet'], { cwd: dir })).stderr).toBe('');
     expect(readFileSync(path, 'utf8')).toBe(await (await fetch(ui.url)).text());
   });
 });
@@ -84,6 +85,17 @@ describe('zoomsig ui: options', () => {
     const stopped = await ui.stop('SIGTERM');
     expect(stopped.code).toBe(0);
     expect(stopped.stderr).toMatch(/zoomsig ui: SIGTERM, stopping\.\n$/);
+  });
+
+  it('--json prints where the page is as one line of JSON, serving or writing it', async () => {
+    const ui = await startUi(['--json']);
+    const { stdout } = await ui.stop();
+    expect(JSON.parse(stdout.split('\n')[0] ?? '')).toEqual({ schemaVersion: 1, url: ui.url });
+    const dir = makeTempDir();
+    const written = await runCli(['ui', '--out', 'page.html', '--json'], { cwd: dir });
+    expect(written.code).toBe(0);
+    const path = join(dir, 'page.html');
+    expect(JSON.parse(written.stdout)).toEqual({ schemaVersion: 1, url: pathToFileURL(path).href, file: path });
   });
 
   it('warns when listening on more than this machine', async () => {

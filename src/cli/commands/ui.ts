@@ -10,21 +10,22 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ZoomsigError } from '../../core/errors.js';
 import type { CommandInput } from '../commands.js';
+import { formatOption } from '../common-options.js';
 import { EXIT } from '../exit-codes.js';
 import type { Io, Output } from '../io.js';
+import { parsePort } from '../options.js';
 import { readUiPage } from '../ui-page.js';
 import { createUiServer } from '../ui-server.js';
-import { isLoopback, listen, parsePort, stopOnSignal } from './serve.js';
+import { isLoopback, listen, stopOnSignal } from './serve.js';
 
 const DEFAULT_PORT = 4100;
 const DEFAULT_HOST = '127.0.0.1';
 
 export async function runUi({ values, io, output }: CommandInput): Promise<number> {
+  const json = formatOption(values) === 'json';
   const page = readUiPage();
+  // --out with --port or --host is refused by the option table (options.ts).
   if (values.out !== undefined) {
-    if (values.port !== undefined || values.host !== undefined) {
-      throw new ZoomsigError('USAGE', '--out writes the page to a file and serves nothing: leave out --port and --host, or --out.');
-    }
     const path = resolve(io.cwd, values.out);
     try {
       writeFileSync(path, page.html);
@@ -32,8 +33,8 @@ export async function runUi({ values, io, output }: CommandInput): Promise<numbe
       throw new ZoomsigError('UNREADABLE_INPUT', `cannot write ${values.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, 'out');
     }
     const url = pathToFileURL(path).href;
-    output.out(url);
-    output.err(`zoomsig ui: wrote ${values.out}, one self-contained page: open it in a browser, or host it anywhere as a static file.`);
+    output.out(json ? JSON.stringify({ schemaVersion: 1, url, file: path }) : url);
+    output.note(`wrote ${values.out}, one self-contained page: open it in a browser, or host it anywhere as a static file.`);
     if (values.open) await openInBrowser(url, io, output);
     return EXIT.ok;
   }
@@ -50,8 +51,9 @@ export async function runUi({ values, io, output }: CommandInput): Promise<numbe
     shutdown.cancel();
     throw error;
   }
-  output.out(url);
-  output.err(`zoomsig ui: the page is at ${url}; it does its work in the browser and sends nothing anywhere. Stop it with Ctrl-C.`);
+  // The URL is the first line: a script that starts the page reads where it is (--json: as one line of JSON).
+  output.out(json ? JSON.stringify({ schemaVersion: 1, url }) : url);
+  output.note(`the page at ${url} does its work in the browser and sends nothing anywhere. Stop it with Ctrl-C.`);
   if (!isLoopback(host)) {
     output.warn(
       `listening on ${host}: anyone who can reach this machine can open the page (it holds no secret, and signs nothing on the server). Browsers give WebCrypto only to https and localhost, so from another machine over plain http the page cannot check or make signatures.`,

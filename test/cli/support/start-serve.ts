@@ -19,9 +19,9 @@ export function startServe(args: readonly string[], opts: StartOptions = {}): Pr
   return startListening(['serve', '--port', '0', ...args], /listening on (http:\/\/127\.0\.0\.1:\d+)\n/, opts);
 }
 
-/** Starts `zoomsig ui --port 0` and waits for its URL, the first line on stdout. */
+/** Starts `zoomsig ui --port 0` and waits for its URL, the first line on stdout (with --json, in one line of JSON). */
 export function startUi(args: readonly string[] = [], opts: StartOptions = {}): Promise<RunningServe> {
-  return startListening(['ui', '--port', '0', ...args], /^(http:\/\/[^\s]+\/)\n/, opts);
+  return startListening(['ui', '--port', '0', ...args], /^(?:\{"schemaVersion":1,"url":")?(http:\/\/[^\s"]+\/)"?\}?\n/, opts);
 }
 
 /** Spawns the command and resolves once `urlPattern` finds the URL on stdout. */
