@@ -38,7 +38,7 @@ export async function runServe({ values, io, output, environment }: CommandInput
 
   const server = createEndpointServer({ config, log: (line) => output.err(line) });
   // Listening for the signals before the URL is printed: whoever reads it may stop the server at once.
-  const shutdown = stopOnSignal(server, output);
+  const shutdown = stopOnSignal(server, output, 'serve');
   let url: string;
   try {
     url = await listen(server, port, host);
@@ -72,7 +72,8 @@ function noCredentialsError(env: Environment): ZoomsigError {
   );
 }
 
-function listen(server: Server, port: number, host: string): Promise<string> {
+/** Listens on host:port and resolves with the server's URL; a clear sentence when it cannot. */
+export function listen(server: Server, port: number, host: string): Promise<string> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, port, host)));
     server.listen(port, host, () => {
@@ -125,7 +126,7 @@ function startJson(url: string, config: EndpointConfig): Record<string, unknown>
   };
 }
 
-function isLoopback(host: string): boolean {
+export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }
 
@@ -134,7 +135,7 @@ function isLoopback(host: string): boolean {
  * server; a second signal cuts open connections at once. `cancel` takes the
  * handlers off again (the server never started).
  */
-function stopOnSignal(server: Server, output: Output): { stopped: Promise<number>; cancel: () => void } {
+export function stopOnSignal(server: Server, output: Output, command: string): { stopped: Promise<number>; cancel: () => void } {
   let stop: (signal: NodeJS.Signals) => void = () => undefined;
   const cancel = (): void => {
     process.off('SIGINT', stop);
@@ -148,7 +149,7 @@ function stopOnSignal(server: Server, output: Output): { stopped: Promise<number
         return;
       }
       stopping = true;
-      output.err(`zoomsig serve: ${signal}, stopping.`);
+      output.err(`zoomsig ${command}: ${signal}, stopping.`);
       server.close(() => {
         cancel();
         resolve(EXIT.ok);
