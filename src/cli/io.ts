@@ -56,6 +56,11 @@ export class Output {
     this.secrets.sort((a, b) => b.length - a.length);
   }
 
+  /** The values registered so far, longest first: for code that must mask them before it cuts a text short. */
+  protectedValues(): readonly string[] {
+    return [...this.secrets];
+  }
+
   /** The text with every registered secret masked: for what goes to a file (a JUnit report) rather than a stream. */
   redact(text: string): string {
     return redactSecrets(text, this.secrets);

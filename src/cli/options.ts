@@ -95,6 +95,15 @@ export const OPTIONS = {
     value: '<url>',
     description: 'check: the origin of the page that calls the endpoint, for the CORS checks (default http://localhost:3000; the endpoint\'s own origin: no CORS checks)',
   },
+  'max-reply': {
+    type: 'string',
+    value: '<size>',
+    description: 'check: the largest reply to read, on the wire and decompressed: 64k, 1m, 65536 (default 64k; 1k to 16m)',
+  },
+  'follow-redirects': {
+    type: 'boolean',
+    description: 'check: follow the endpoint\'s redirects on its own origin (default: a redirect is a finding)',
+  },
   junit: { type: 'string', value: '<file>', description: 'check: also write a JUnit XML report to this file' },
   json: { type: 'boolean', description: 'machine-readable output on stdout' },
   format: { type: 'string', value: '<text|json|github>', description: 'output format; github prints Actions annotations' },

@@ -23,7 +23,7 @@ import { checkFails, checkGithub, checkJson, checkText, type CheckReport } from 
 import { junitXml } from '../render/junit.js';
 
 const DEFAULT_ORIGIN = 'http://localhost:3000';
-const ENDPOINT_ONLY = ['requests', 'concurrency', 'timeout', 'origin'] as const;
+const ENDPOINT_ONLY = ['requests', 'concurrency', 'timeout', 'origin', 'max-reply', 'follow-redirects'] as const;
 
 export async function runCheck(command: CommandInput): Promise<number> {
   const { values, output } = command;
@@ -74,10 +74,18 @@ async function endpointReport({ values, io, output, environment }: CommandInput,
   const key = resolveKey(values, environment, endpointSdk);
   const skewSeconds = skewOption(values);
   const clock = (): number => fixedNow ?? toUnixSeconds(io.clock());
-  const exchanges = await exchangeWithEndpoint({ probe, requests, concurrency: Math.min(countOption(values, 'concurrency', 2, 100), requests), clock });
+  const exchanges = await exchangeWithEndpoint({
+    probe,
+    requests,
+    concurrency: Math.min(countOption(values, 'concurrency', 2, 100), requests),
+    maxReplyBytes: maxReplyOption(values),
+    followRedirects: values['follow-redirects'] === true,
+    clock,
+  });
   return checkEndpoint(exchanges, probe, {
     now: clock(),
     secrets,
+    protect: output.protectedValues(),
     ...(key !== undefined && { key: key.value, keyLabel: key.source }),
     ...(values['ignore-exp'] && { ignoreExp: true }),
     ...(skewSeconds !== undefined && { skewSeconds }),
@@ -138,6 +146,18 @@ function timeoutOption(values: OptionValues): number {
     throw new ZoomsigError('INVALID_OPTION', `--timeout takes a duration from 100ms to 120s, such as 5, 5s or 500ms (default 5s); got "${raw}".`, 'timeout');
   }
   return Math.round(ms);
+}
+
+/** --max-reply in bytes: 65536, 64k, 64KiB, 1m, 1.5MB; 1 KiB to 16 MiB, default 64 KiB. */
+function maxReplyOption(values: OptionValues): number {
+  const raw = values['max-reply'];
+  if (raw === undefined) return 64 * 1024;
+  const match = /^(\d+(?:\.\d+)?)\s*(?:(k|m)(?:i?b)?|b)?$/.exec(raw.trim().toLowerCase());
+  const bytes = match ? Math.round(Number(match[1]) * (match[2] === 'm' ? 1024 * 1024 : match[2] === 'k' ? 1024 : 1)) : Number.NaN;
+  if (!(bytes >= 1024 && bytes <= 16 * 1024 * 1024)) {
+    throw new ZoomsigError('INVALID_OPTION', `--max-reply takes a size from 1k to 16m, such as 64k, 1m or 65536 (default 64k); got "${raw}".`, 'max-reply');
+  }
+  return bytes;
 }
 
 function writeJunit(path: string, xml: string): void {
