@@ -16,7 +16,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
   const output = new Output(io, { noColor: argv.includes('--no-color') });
   try {
     const environment = new Environment(io);
-    protectKnownSecrets(argv, environment, output);
+    await protectKnownSecrets(argv, environment, output);
     return await dispatch(argv, io, output, environment);
   } catch (error) {
     return reportError(error, io, output);
