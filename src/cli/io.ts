@@ -48,9 +48,14 @@ export class Output {
     this.color = useColor(io, options.noColor === true);
   }
 
-  /** Registers a secret so that it is masked in all later output. */
+  /**
+   * Registers a secret so that it is masked in all later output: as it is,
+   * trimmed, and as it reads once escaped in JSON, XML or a GitHub
+   * annotation (a quote, a backslash, an & or a % in it would hide it from
+   * a search for the value as it is).
+   */
   protect(secret: string): void {
-    for (const value of [secret, secret.trim()]) {
+    for (const value of [secret, secret.trim()].flatMap(escapedForms)) {
       if (value !== '' && !this.secrets.includes(value)) this.secrets.push(value);
     }
     this.secrets.sort((a, b) => b.length - a.length);
@@ -87,6 +92,14 @@ export class Output {
     const [open, close] = STYLES[style];
     return `\u001b[${open}m${text}\u001b[${close}m`;
   }
+}
+
+/** A value as it is, and as JSON, XML and GitHub's annotations escape it. */
+function escapedForms(value: string): string[] {
+  const json = JSON.stringify(value).slice(1, -1);
+  const xml = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  const github = value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return [...new Set([value, json, xml, github])];
 }
 
 type Style = keyof typeof STYLES;
