@@ -186,7 +186,8 @@ function exchangeOnce(transport: Transport, url: URL, outgoing: Outgoing, deadli
     }
     request.once('socket', (socket) => socket.once('connect', () => (connected = true)));
     let cut: (() => void) | undefined;
-    request.once('error', (error: NodeJS.ErrnoException) => {
+    // on, not once: a request (or its reply) may report more than one error, and an unheard one would crash the run.
+    request.on('error', (error: NodeJS.ErrnoException) => {
       if (cut !== undefined) {
         cut();
         return;
@@ -230,7 +231,7 @@ function exchangeOnce(transport: Transport, url: URL, outgoing: Outgoing, deadli
       });
       cut = () => fail('cut', cutText(status, received, declared));
       res.once('aborted', cut);
-      res.once('error', cut);
+      res.on('error', cut);
       res.once('close', () => {
         if (!res.complete) cut?.();
       });
@@ -249,7 +250,7 @@ function exchangeOnce(transport: Transport, url: URL, outgoing: Outgoing, deadli
         decoder = zlib[DECODERS[encoding as keyof typeof DECODERS]]();
         decoder.on('data', keep);
         decoder.once('end', done);
-        decoder.once('error', (error) => fail('unreadable', `the reply's ${encoding} body (HTTP ${status}) is corrupt: ${error.message}`));
+        decoder.on('error', (error) => fail('unreadable', `the reply's ${encoding} body (HTTP ${status}) is corrupt: ${error.message}`));
         res.once('end', () => decoder?.end());
         res.resume();
       });

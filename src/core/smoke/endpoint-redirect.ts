@@ -17,12 +17,13 @@ export const endpointRedirect: EndpointCheck = {
 };
 
 function why({ status, why: reason }: Redirect): string {
-  const asGet = status === 301 || status === 302 || status === 303 ? ' A browser follows it as a GET, without the body.' : '';
+  const browser =
+    status === 307 || status === 308 ? ' A browser re-sends the POST there, with its body and Origin.' : ' A browser follows it as a GET, without the body.';
   switch (reason) {
     case 'not-followed':
-      return `not followed, so no signature was checked (--follow-redirects follows one on the same origin).${asGet}`;
+      return `not followed, so no signature was checked (--follow-redirects follows one on the same origin).${status === 307 || status === 308 ? '' : browser}`;
     case 'other-origin':
-      return `not followed: zoomsig follows redirects on the endpoint's origin only, and the page's request would carry its body and Origin there.${asGet}`;
+      return `not followed: zoomsig follows redirects on the endpoint's origin only.${browser}`;
     case 'loop':
       return 'the page never gets a reply.';
     case 'too-many':

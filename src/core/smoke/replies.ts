@@ -79,11 +79,13 @@ export function bytesText(bytes: number): string {
  * Where a redirect points, and the chain when redirects were followed:
  * "HTTP 307 to https://other.example/ (another origin)", "HTTP 302 back to http://a/ (a loop: http://a/ → http://b/ → http://a/)".
  */
-export function redirectText({ status, location, why, via }: Redirect): string {
+export function redirectText({ status, location: raw, why, via }: Redirect): string {
+  // A Location is the server's text, up to Node's 16 KiB of headers: shown cut short.
+  const location = raw.length > 200 ? `${raw.slice(0, 200)}…` : raw;
   const chain = [...via, location].join(' → ');
   switch (why) {
     case 'bad-location':
-      return `HTTP ${status} with a Location that is not a URL, ${JSON.stringify(location.slice(0, 200))}`;
+      return `HTTP ${status} with a Location that is not a URL, ${JSON.stringify(location)}`;
     case 'other-origin':
       return `HTTP ${status} to another origin, ${location}${via.length > 1 ? ` (${chain})` : ''}`;
     case 'loop':
