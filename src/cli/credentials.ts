@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { ZoomsigError } from '../core/errors.js';
+import { OTHER_APP_SECRETS } from '../core/smoke/credential-values.js';
 import type { SecretInput } from '../core/verify.js';
 import { ENV } from '../core/zoom-rules.js';
 import { readRegularFile, readUserFile, SECRET_FILE } from './read-file.js';
@@ -89,9 +90,10 @@ export class Environment {
 
 /**
  * Registers, before anything is parsed or printed, every secret this run can
- * know of: --secret values in argv and the secret variables of the
- * environment and .env. Then even a command that takes no secret (decode) or
- * a usage error that echoes an argument cannot print one.
+ * know of: --secret values in argv, the contents of the --secret-file files
+ * it names (read now, standard input included), and the secret variables of
+ * the environment and .env. Then even a command that takes no secret
+ * (decode) or a usage error that echoes an argument cannot print one.
  */
 export async function protectKnownSecrets(argv: readonly string[], env: Environment, output: Output): Promise<void> {
   const end = argv.indexOf('--');
@@ -104,7 +106,8 @@ export async function protectKnownSecrets(argv: readonly string[], env: Environm
     else if (arg === '--secret-file' && next !== undefined) secretFiles.push(next);
     else if (arg.startsWith('--secret-file=')) secretFiles.push(arg.slice('--secret-file='.length));
   });
-  for (const name of [ENV.meetingSecret, ENV.videoSecret]) {
+  // The SDK secrets, and those of other kinds of Zoom app that check reports on.
+  for (const name of [ENV.meetingSecret, ENV.videoSecret, ...OTHER_APP_SECRETS]) {
     const found = env.lookup(name);
     if (found) output.protect(found.value);
   }
