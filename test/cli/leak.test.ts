@@ -109,6 +109,40 @@ describe('the canary in an endpoint\'s replies', () => {
   });
 });
 
+describe('a canary that JSON and XML escape', () => {
+  // A quote, a backslash, an ampersand and a less-than: JSON writes \" and \\, XML &quot;, &amp; and &lt;.
+  const ODD = 'Wq"7VtZ\\3x&W9pL<m2RbN8cYf4HsJ6d';
+  const escapedPieces = (text: string): string[] => Array.from({ length: text.length - 7 }, (_, index) => text.slice(index, index + 8));
+  const forms = [ODD, JSON.stringify(ODD).slice(1, -1), ODD.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')];
+  function assertNoOddLeak(name: string, text: string): void {
+    for (const piece of forms.flatMap(escapedPieces)) expect(text.includes(piece), `${name} holds "${piece}"`).toBe(false);
+  }
+
+  it('is masked in decode --json and in the JUnit file of check', async () => {
+    const env = { ZOOM_MEETING_SDK_KEY: KEY, ZOOM_MEETING_SDK_SECRET: ODD };
+    const token = signJwt(meetingPayload({ note: ODD }), ODD);
+    const decoded = await runCli(['decode', ...NOW_ARGS, '--json', token], { env });
+    expect(decoded.code).toBe(0);
+    assertNoOddLeak('decode --json', decoded.stdout + decoded.stderr);
+
+    const server = createServer((req, res) => {
+      req.resume();
+      res.writeHead(500, { 'content-type': 'text/plain', 'access-control-allow-origin': '*' }).end(`failed: ${ODD}`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    const dir = makeTempDir();
+    const checked = await runCli(
+      ['check', '--endpoint', `http://127.0.0.1:${address !== null && typeof address === 'object' ? address.port : 0}/`, ...NOW_ARGS, '--requests', '1', '--junit', join(dir, 'junit.xml'), '--json'],
+      { env, timeoutMs: 15_000 },
+    );
+    server.close();
+    expect(checked.code).toBe(1);
+    assertNoOddLeak('check --json', checked.stdout + checked.stderr);
+    assertNoOddLeak('junit.xml', readFileSync(join(dir, 'junit.xml'), 'utf8'));
+  });
+});
+
 describe.concurrent('the canary as the --secret-file path', () => {
   const token = signJwt(meetingPayload(), CANARY);
   it.each([
