@@ -238,7 +238,8 @@ describe.concurrent('zoomsig check --endpoint against hostile servers', () => {
     await new Promise((resolve) => server.close(resolve));
     const run = await check(url, [], { requests: 50, concurrency: 5 });
     expect(run.code).toBe(2);
-    expect(usageErrorLine(run)).toBe(`zoomsig: cannot reach ${url}/: the connection was refused. Is the endpoint running, and is the URL right?`);
+    // (With --json, the error is also a JSON document on stdout.)
+    expect(run.stderr).toBe(`zoomsig: cannot reach ${url}/: the connection was refused. Is the endpoint running, and is the URL right?\n`);
   });
 });
 

@@ -169,11 +169,13 @@ describe.concurrent('the canary as the --secret-file path', () => {
 const OPTION_CASES = (() => {
   const seen = new Set<string>();
   const cases: [command: string, option: OptionName][] = [];
+  // The options every command takes, whether a command lists them or the program adds them.
+  const everywhere = ['json', 'format', 'no-color', 'quiet'].filter((name): name is OptionName => Object.hasOwn(OPTIONS, name));
   for (const command of COMMANDS) {
-    for (const option of command.options) {
+    for (const option of new Set<OptionName>([...command.options, ...everywhere])) {
       // Options validated per command: tried on every command that takes them.
       const key = ['format', 'sdk', 'now', 'meeting', 'role', 'timeout', 'endpoint', 'origin'].includes(option) ? `${command.name} ${option}` : option;
-      if (seen.has(key) || option === 'help') continue;
+      if (seen.has(key) || (option as string) === 'help') continue;
       seen.add(key);
       cases.push([command.name, option]);
     }
