@@ -2,7 +2,8 @@
  * Standard input, read once per run, whatever it is (a file, a pipe, a
  * socket): through process.stdin on descriptor 0, never by opening
  * /dev/stdin (which fails with ENXIO on a socket). Capped in size, and never
- * waits for ever: nothing within the first-byte timeout is an error.
+ * waits for ever on a pipe: nothing within the first-byte timeout is an error
+ * (a person at a terminal is waited for, when the caller says so).
  */
 import { ZoomsigError } from '../core/errors.js';
 import type { Io } from './io.js';
@@ -20,6 +21,8 @@ export interface StdinRead {
   silent: (wait: string) => string;
   /** The sentence when standard input holds more than maxBytes. */
   tooLarge: string;
+  /** A person types or pastes at a terminal: no first-byte timeout. */
+  waitForPerson?: boolean;
 }
 
 /** Who read standard input in a run: a second reader gets a sentence, not an empty read. */
@@ -48,9 +51,12 @@ export function readStandardInput(io: Io, read: StdinRead): Promise<string> {
       if (error) reject(error);
       else resolve(Buffer.concat(chunks).toString('utf8'));
     };
-    const timer = setTimeout(() => {
-      finish(new ZoomsigError('UNREADABLE_INPUT', read.silent(wait < 1000 ? `${wait} ms` : `${Math.round(wait / 1000)} s`), read.option));
-    }, wait);
+    const timer =
+      read.waitForPerson === true
+        ? undefined
+        : setTimeout(() => {
+            finish(new ZoomsigError('UNREADABLE_INPUT', read.silent(wait < 1000 ? `${wait} ms` : `${Math.round(wait / 1000)} s`), read.option));
+          }, wait);
     const onData = (chunk: Buffer | string): void => {
       clearTimeout(timer);
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
