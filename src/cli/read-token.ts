@@ -1,6 +1,7 @@
 /**
  * Where the token comes from: the argument, `-` for standard input, or a pipe
- * when no argument is given. Never waits forever on a silent stdin.
+ * when no argument is given. Never waits forever on a silent pipe; `-` at a
+ * terminal says how to end the paste and waits for the person.
  */
 import { ZoomsigError } from '../core/errors.js';
 import type { Io } from './io.js';
@@ -24,10 +25,14 @@ export async function readTokenInput(positionals: readonly string[], io: Io, com
       'token',
     );
   }
+  // `-` at a terminal: a person pastes, however long that takes, and ends with Ctrl-D.
+  const atTerminal = io.stdin.isTTY === true;
+  if (atTerminal) io.stderr.write(`Paste the token, then press Ctrl-D (on a line of its own) to ${command} it:\n`);
   const text = await readStandardInput(io, {
     purpose: 'the token',
     maxBytes: MAX_INPUT_BYTES,
     option: 'token',
+    waitForPerson: atTerminal,
     silent: (wait) => `nothing arrived on standard input within ${wait}. Pass the token as an argument, or pipe it in.`,
     tooLarge: 'standard input is over 1 MiB: that is not a token (a signature is a few hundred bytes).',
   });

@@ -18,7 +18,7 @@ import { credentialsContext, noCredentialsError } from '../credentials-context.j
 import { resolveKey, resolveSecrets, type Sdk } from '../credentials.js';
 import { exchangeWithEndpoint } from '../endpoint-client.js';
 import { EXIT } from '../exit-codes.js';
-import type { OptionValues } from '../options.js';
+import { COUNT_LIMITS, parseCount, parseMaxReply, parseTimeout, type OptionValues } from '../options.js';
 import { checkFails, checkGithub, checkJson, checkText, type CheckReport } from '../render/check-report.js';
 import { junitXml } from '../render/junit.js';
 
@@ -27,7 +27,7 @@ const ENDPOINT_ONLY = ['requests', 'concurrency', 'timeout', 'origin', 'max-repl
 
 export async function runCheck(command: CommandInput): Promise<number> {
   const { values, output } = command;
-  const format = formatOption(values, ['text', 'json', 'github']);
+  const format = formatOption(values);
   const started = performance.now();
   const sdk = sdkOption(values);
   if (values.topic !== undefined && sdk !== 'video') throw new ZoomsigError('USAGE', '--topic is for the Video SDK: add --sdk video.');
@@ -69,7 +69,7 @@ async function endpointReport({ values, io, output, environment }: CommandInput,
   const body: EndpointProbe['body'] =
     endpointSdk === 'video' ? { sessionName: values.topic ?? CHECK_DEFAULTS.topic, role } : { meetingNumber: meetingOption(values), role };
   const probe: EndpointProbe = { url: endpoint.href, sdk: endpointSdk, body, origin: originOption(values, endpoint), timeoutMs: timeoutOption(values) };
-  const requests = countOption(values, 'requests', 10, 1_000);
+  const requests = countOption(values, 'requests');
   const secrets = resolveSecrets(values, environment, endpointSdk, output);
   const key = resolveKey(values, environment, endpointSdk);
   const skewSeconds = skewOption(values);
@@ -77,7 +77,7 @@ async function endpointReport({ values, io, output, environment }: CommandInput,
   const exchanges = await exchangeWithEndpoint({
     probe,
     requests,
-    concurrency: Math.min(countOption(values, 'concurrency', 2, 100), requests),
+    concurrency: Math.min(countOption(values, 'concurrency'), requests),
     maxReplyBytes: maxReplyOption(values),
     followRedirects: values['follow-redirects'] === true,
     clock,
@@ -126,38 +126,19 @@ function originOption(values: OptionValues, endpoint: URL): string | undefined {
   return origin === endpoint.origin ? undefined : origin;
 }
 
-function countOption(values: OptionValues, name: 'requests' | 'concurrency', fallback: number, max: number): number {
+function countOption(values: OptionValues, name: keyof typeof COUNT_LIMITS): number {
   const raw = values[name];
-  if (raw === undefined) return fallback;
-  const count = Number(raw.trim());
-  if (!/^\d+$/.test(raw.trim()) || count < 1 || count > max) {
-    throw new ZoomsigError('INVALID_OPTION', `--${name} takes a whole number from 1 to ${max} (default ${fallback}); got "${raw}".`, name);
-  }
-  return count;
+  return raw === undefined ? COUNT_LIMITS[name].fallback : parseCount(raw, name);
 }
 
-/** --timeout in milliseconds: 5, 5s, 2.5s, 500ms; 100 ms to 2 minutes, default 5 s. */
+/** --timeout in milliseconds (default 5 s). */
 function timeoutOption(values: OptionValues): number {
-  const raw = values.timeout;
-  if (raw === undefined) return 5_000;
-  const match = /^(\d+(?:\.\d+)?)\s*(ms|s)?$/.exec(raw.trim().toLowerCase());
-  const ms = match ? Number(match[1]) * (match[2] === 'ms' ? 1 : 1_000) : Number.NaN;
-  if (!(ms >= 100 && ms <= 120_000)) {
-    throw new ZoomsigError('INVALID_OPTION', `--timeout takes a duration from 100ms to 120s, such as 5, 5s or 500ms (default 5s); got "${raw}".`, 'timeout');
-  }
-  return Math.round(ms);
+  return values.timeout === undefined ? 5_000 : parseTimeout(values.timeout);
 }
 
-/** --max-reply in bytes: 65536, 64k, 64KiB, 1m, 1.5MB; 1 KiB to 16 MiB, default 64 KiB. */
+/** --max-reply in bytes (default 64 KiB). */
 function maxReplyOption(values: OptionValues): number {
-  const raw = values['max-reply'];
-  if (raw === undefined) return 64 * 1024;
-  const match = /^(\d+(?:\.\d+)?)\s*(?:(k|m)(?:i?b)?|b)?$/.exec(raw.trim().toLowerCase());
-  const bytes = match ? Math.round(Number(match[1]) * (match[2] === 'm' ? 1024 * 1024 : match[2] === 'k' ? 1024 : 1)) : Number.NaN;
-  if (!(bytes >= 1024 && bytes <= 16 * 1024 * 1024)) {
-    throw new ZoomsigError('INVALID_OPTION', `--max-reply takes a size from 1k to 16m, such as 64k, 1m or 65536 (default 64k); got "${raw}".`, 'max-reply');
-  }
-  return bytes;
+  return values['max-reply'] === undefined ? 64 * 1024 : parseMaxReply(values['max-reply']);
 }
 
 function writeJunit(path: string, xml: string): void {
