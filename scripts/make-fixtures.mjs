@@ -738,6 +738,7 @@ const contentTypeRefused = {
 const endpoint = (postOutcomes, { preflight = preflightOk, noContentType = contentTypeRefused } = {}) =>
   [...posts(postOutcomes), preflight, noContentType].filter(Boolean);
 const times = (count, make) => Array.from({ length: count }, (_, index) => make(index + 1));
+const closed = { type: 'no-reply', failure: { reason: 'closed', detail: 'the server closed the connection without a reply' } };
 
 const msPayload = meetingPayload({ iat: IAT * 1000, exp: EXP * 1000, tokenExp: EXP * 1000 });
 /** The HMAC in standard base64 always ends with "=": 32 bytes are not a multiple of 3. */
@@ -791,8 +792,36 @@ const endpointScenarios = {
   },
   'one-request-times-out': {
     description: 'One request of three gets no reply within the timeout.',
-    exchanges: endpoint([signed(valid), { type: 'no-reply', failure: { reason: 'timeout', detail: 'it timed out' } }, signed(valid)]),
+    exchanges: endpoint([signed(valid), { type: 'no-reply', failure: { reason: 'timeout', detail: 'no reply within 5 s' } }, signed(valid)]),
     expect: { findings: [{ id: 'endpoint-no-reply', count: 1, total: 3, requests: [2] }], verdict: 'fail' },
+  },
+  'accepts-and-closes': {
+    description: 'A port with nothing behind it: the connection is accepted and closed without a reply, for every request, the preflight and the POST without Content-Type.',
+    exchanges: endpoint(times(3, () => closed), {
+      preflight: { kind: 'preflight', number: 1, outcome: closed },
+      noContentType: { kind: 'no-content-type', number: 1, outcome: closed },
+    }),
+    expect: {
+      findings: [
+        { id: 'endpoint-no-reply', count: 3, total: 3 },
+        { id: 'cors-preflight', count: 1, total: 1 },
+        { id: 'content-type-not-required', count: 1, total: 1 },
+      ],
+      verdict: 'fail',
+    },
+  },
+  'redirect-to-another-host': {
+    description: 'Every POST gets a 307 to another host, which zoomsig does not follow: no signature is checked.',
+    exchanges: endpoint(times(2, () => ({ type: 'redirect', redirect: { status: 307, location: 'https://collector.example.net/sign', why: 'not-followed', via: [ENDPOINT_URL] } }))),
+    expect: { findings: [{ id: 'endpoint-redirect', count: 2, total: 2 }], verdict: 'fail' },
+  },
+  'gzip-bomb': {
+    description: 'A reply of a few KiB of gzip that inflates past the 64 KiB limit: zoomsig stops reading it.',
+    exchanges: endpoint(times(2, () => ({
+      type: 'too-large',
+      tooLarge: { status: 200, headers: { ...CORS, ...JSON_TYPE, 'content-encoding': 'gzip' }, limit: 65536, received: 2048, encoding: 'gzip' },
+    }))),
+    expect: { findings: [{ id: 'endpoint-reply-too-large', count: 2, total: 2 }], verdict: 'fail' },
   },
   'no-cors': {
     description: 'No Access-Control-Allow-Origin on the replies and a 404 for the preflight.',

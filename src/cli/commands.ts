@@ -144,9 +144,9 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'check',
     summary: 'CI smoke check of credentials or of a running auth endpoint',
     description:
-      'Without --endpoint: reads each SDK\'s key and secret (flags, ZOOM_MEETING_SDK_* / ZOOM_VIDEO_SDK_*, .env), checks them for white space, quotes, a pasted token, key equal to secret, empty variables and OAuth-app variables, and has doctor judge a token made with them. With --endpoint: POSTs the web sample\'s body {meetingNumber, role} --requests times, runs doctor on every signature, checks the CORS preflight for --origin and a POST without Content-Type, and counts each problem over the replies. Exits 1 on an error finding, 2 when there is nothing to check or the endpoint cannot be reached.',
+      'Without --endpoint: reads each SDK\'s key and secret (flags, ZOOM_MEETING_SDK_* / ZOOM_VIDEO_SDK_*, .env), checks them for white space, quotes, a pasted token, key equal to secret, empty variables and OAuth-app variables, and has doctor judge a token made with them. With --endpoint: POSTs the web sample\'s body {meetingNumber, role} --requests times, runs doctor on every signature, checks the CORS preflight for --origin and a POST without Content-Type, and counts each problem over the replies. Every request ends within --timeout, a reply is read up to --max-reply, and a redirect is a finding (--follow-redirects follows those on the endpoint\'s origin). Exits 1 on an error finding, 2 when there is nothing to check or the endpoint cannot be reached.',
     options: [
-      'endpoint', 'requests', 'concurrency', 'timeout', 'origin', 'secret', 'secret-file', 'key', 'meeting', 'role', 'topic', 'sdk',
+      'endpoint', 'requests', 'concurrency', 'timeout', 'origin', 'max-reply', 'follow-redirects', 'secret', 'secret-file', 'key', 'meeting', 'role', 'topic', 'sdk',
       'product', 'now', 'ignore-exp', 'skew', 'strict', 'junit',
     ],
     optionHelp: {

@@ -57,6 +57,16 @@ export function parseTimeout(raw: string): number {
   return Math.round(ms);
 }
 
+/** --max-reply in bytes: 65536, 64k, 64KiB, 1m, 1.5MB; 1 KiB to 16 MiB. */
+export function parseMaxReply(raw: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(?:(k|m)(?:i?b)?|b)?$/.exec(raw.trim().toLowerCase());
+  const bytes = match ? Math.round(Number(match[1]) * (match[2] === 'm' ? 1024 * 1024 : match[2] === 'k' ? 1024 : 1)) : Number.NaN;
+  if (!(bytes >= 1024 && bytes <= 16 * 1024 * 1024)) {
+    throw new ZoomsigError('INVALID_OPTION', `--max-reply takes a size from 1k to 16m, such as 64k, 1m or 65536 (default 64k); got "${raw}".`, 'max-reply');
+  }
+  return bytes;
+}
+
 export const COUNT_LIMITS = { requests: { fallback: 10, max: 1_000 }, concurrency: { fallback: 2, max: 100 } } as const;
 
 export function parseCount(raw: string, name: keyof typeof COUNT_LIMITS): number {
@@ -188,6 +198,16 @@ export const OPTIONS = {
     type: 'string',
     value: '<url>',
     description: 'the origin of the page that calls the endpoint, for the CORS checks (default http://localhost:3000; the endpoint\'s own origin: no CORS checks)',
+  },
+  'max-reply': {
+    type: 'string',
+    value: '<size>',
+    description: 'the largest reply to read, on the wire and decompressed: 64k, 1m, 65536 (default 64k; 1k to 16m)',
+    parse: (raw) => void parseMaxReply(raw),
+  },
+  'follow-redirects': {
+    type: 'boolean',
+    description: 'follow the endpoint\'s redirects on its own origin (default: a redirect is a finding)',
   },
   junit: { type: 'string', value: '<file>', description: 'also write a JUnit XML report to this file' },
   open: { type: 'boolean', description: 'open the page in the default browser' },

@@ -185,7 +185,7 @@ function parseJsonSegment(
   try {
     value = JSON.parse(text) as unknown;
   } catch (error) {
-    const preview = isPrintableAscii(bytes) ? `: ${JSON.stringify(text.slice(0, 60))}` : '';
+    const preview = isPrintableAscii(bytes) ? `: ${JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text)}` : '';
     result.problems.push({
       code: 'bad-json',
       segment: name,
@@ -197,7 +197,7 @@ function parseJsonSegment(
     result.problems.push({
       code: 'not-an-object',
       segment: name,
-      message: `The ${name} is JSON but not an object: ${JSON.stringify(value)?.slice(0, 60)}.`,
+      message: `The ${name} is JSON but not an object: ${preview60(JSON.stringify(value) ?? '')}.`,
     });
     return undefined;
   }
@@ -262,4 +262,9 @@ function decodeDotless(token: string, result: DecodedToken): void {
     result.format = 'encoded-text';
     result.encodedText = text;
   }
+}
+
+/** The start of a text for a message, its cut marked (…), so that the output's mask sees where it was cut. */
+function preview60(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }

@@ -8,7 +8,7 @@ import { EXIT } from '../exit-codes.js';
 import { askRefused, askSetup, askToken, questionsExplain } from '../prompts/doctor-questions.js';
 import { loadInquirerPrompter } from '../prompts/inquirer-prompter.js';
 import { canPrompt, PromptCancelled, type Prompter, type PrompterLoader } from '../prompts/prompter.js';
-import { readUserFile } from '../read-file.js';
+import { JOIN_FILE, readUserFile } from '../read-file.js';
 import { readTokenInput } from '../read-token.js';
 import { doctorFails, doctorGithub, doctorJson, doctorText } from '../render/doctor-report.js';
 import { tokenOptions } from '../token-options.js';
@@ -16,7 +16,7 @@ import { tokenOptions } from '../token-options.js';
 export async function runDoctor(command: CommandInput, loadPrompter: PrompterLoader = loadInquirerPrompter): Promise<number> {
   const { values, positionals, io, output } = command;
   const format = formatOption(values);
-  const join = values.join === undefined ? undefined : readJoinFile(values.join);
+  const join = values.join === undefined ? undefined : await readJoinFile(values.join, io);
   // Questions only for a person reading text: JSON and annotations stay machine-readable.
   // After `doctor -` at a terminal, standard input has ended (Ctrl-D): nothing more can be asked.
   const interactive = format === 'text' && canPrompt(io) && positionals[0] !== '-';
@@ -65,6 +65,6 @@ export async function runDoctor(command: CommandInput, loadPrompter: PrompterLoa
   }
 }
 
-function readJoinFile(path: string): JoinContext {
-  return parseJoinContext(readUserFile(path, 'the --join file', 'join'), `the --join file ${path}`);
+async function readJoinFile(path: string, io: CommandInput['io']): Promise<JoinContext> {
+  return parseJoinContext(await readUserFile(path, JOIN_FILE, io), `the --join file ${path}`);
 }

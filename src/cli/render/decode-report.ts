@@ -1,5 +1,6 @@
 /** decode's two views of a decoded token: text for people, JSON for scripts. */
 import type { DecodedToken } from '../../core/decode-token.js';
+import { cutText } from '../../core/mask.js';
 import { isoFromSeconds } from '../../core/time.js';
 import { timeClaimsOf, type TimeClaim } from '../../core/time-claims.js';
 import { TOKEN_KIND_ADVICE, TOKEN_KIND_LABELS } from '../../core/token-kind.js';
@@ -44,14 +45,14 @@ export function decodeText(decoded: DecodedToken, now: number, output: Output): 
   }
   const claims = timeClaimsOf(decoded, now);
 
-  if (decoded.header) lines.push('', label('header'), ...objectLines(decoded.header, []));
-  if (decoded.payload) lines.push('', label('payload'), ...objectLines(decoded.payload, claims));
+  if (decoded.header) lines.push('', label('header'), ...objectLines(decoded.header, [], output));
+  if (decoded.payload) lines.push('', label('payload'), ...objectLines(decoded.payload, claims, output));
   if (decoded.legacy) {
     const { apiKey, meetingNumber, role, hash } = decoded.legacy;
     lines.push(
       '',
       label('legacy fields'),
-      ...objectLines({ apiKey, meetingNumber, timestamp: decoded.legacy.timestamp, role, hash }, claims),
+      ...objectLines({ apiKey, meetingNumber, timestamp: decoded.legacy.timestamp, role, hash }, claims, output),
     );
   }
   const notAToken = formatFindings(decoded).filter((finding) => NOT_A_TOKEN_IDS.has(finding.id));
@@ -69,18 +70,18 @@ export function decodeText(decoded: DecodedToken, now: number, output: Output): 
   return lines.join('\n');
 }
 
-function objectLines(object: Record<string, unknown>, claims: readonly TimeClaim[]): string[] {
+function objectLines(object: Record<string, unknown>, claims: readonly TimeClaim[], output: Output): string[] {
   const keys = Object.keys(object);
   const width = Math.min(24, Math.max(0, ...keys.map((k) => k.length)));
   return keys.map((key) => {
-    const shown = show(object[key]);
+    const shown = show(object[key], output);
     const time = claims.find((claim) => claim.claim === key);
     const when = time?.iso === undefined ? '' : `   ${time.iso}  ${time.relative ?? ''}${time.unit === 'milliseconds' ? '  (milliseconds)' : ''}`;
     return `  ${key.padEnd(width)}  ${shown}${when}`;
   });
 }
 
-function show(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+/** A claim's value as JSON, cut at 200 characters once its secrets are masked. */
+function show(value: unknown, output: Output): string {
+  return cutText(JSON.stringify(value) ?? String(value), 200, output.protectedValues());
 }

@@ -1,5 +1,6 @@
 /** Findings of any check (token, credentials, endpoint) rendered for people (text) and for GitHub Actions (annotations). */
 import type { Finding, Severity, Verdict } from '../../core/finding.js';
+import { cutText } from '../../core/mask.js';
 import type { Output } from '../io.js';
 
 const MARKS: Record<Severity, { mark: string; style: 'red' | 'yellow' | 'blue' }> = {
@@ -16,7 +17,7 @@ export function findingLines(findings: readonly Finding<string>[], output: Outpu
   return findings.flatMap((finding) => {
     const { mark, style } = MARKS[finding.severity];
     const head = [output.paint(style, `${mark} ${finding.id}`)];
-    const claim = claimText(finding);
+    const claim = claimText(finding, output);
     if (claim) head.push(output.paint('bold', claim));
     const lines = [`${head.join('  ')}  ${finding.message}`];
     if (finding.hint) lines.push(`  ${output.paint('dim', 'fix:')}  ${finding.hint}`);
@@ -25,12 +26,12 @@ export function findingLines(findings: readonly Finding<string>[], output: Outpu
   });
 }
 
-/** `iat=1767225510000`, `mn="857 4606 5012"`, or the claim alone. */
-function claimText(finding: Finding<string>): string | undefined {
+/** `iat=1767225510000`, `mn="857 4606 5012"`, or the claim alone; a long value cut short, its secrets masked first. */
+function claimText(finding: Finding<string>, output: Output): string | undefined {
   if (finding.claim === undefined) return undefined;
   if (finding.value === undefined) return finding.claim;
   const value = JSON.stringify(finding.value) ?? String(finding.value);
-  return `${finding.claim}=${value.length > 40 ? `${value.slice(0, 39)}…` : value}`;
+  return `${finding.claim}=${value.length > 40 ? cutText(value, 39, output.protectedValues()) : value}`;
 }
 
 /** Whether a run fails: an error, or a warning with --strict. */
