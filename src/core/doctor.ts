@@ -3,7 +3,7 @@
  * user knows (key, meeting, role, the join() object, the error Zoom gave).
  * Pure but for the HMAC work; the clock is passed in.
  */
-import { runChecks, timeSecondsOf, tokenSdkOf } from './checks/run-checks.js';
+import { runChecks, timeSecondsOf, tokenSdkOf, type CheckRun } from './checks/run-checks.js';
 import type { CheckContext, TimeSeconds } from './checks/check.js';
 import { decodeToken, type DecodedToken } from './decode-token.js';
 import { findErrorCode, rankFindings, unseenCauses, type ZoomErrorCause, type ZoomErrorCode } from './error-codes.js';
@@ -11,7 +11,7 @@ import { ZoomsigError } from './errors.js';
 import { bySeverity, verdictOf, type CheckId, type Finding, type Verdict } from './finding.js';
 import type { JoinContext } from './join-context.js';
 import { normaliseMeetingNumber, normaliseRole } from './normalise.js';
-import type { SetupAnswers } from './setup-answers.js';
+import { parseVersion, type SetupAnswers } from './setup-answers.js';
 import { analyseSignature, type SecretInput, type SignatureAnalysis } from './signature-analysis.js';
 import { toUnixSeconds, type Clock } from './time.js';
 import type { TokenKind } from './token-kind.js';
@@ -36,6 +36,12 @@ export interface DoctorOptions {
   join?: JoinContext;
   /** What the user said of their setup: app type, whose meeting, join or start, SDK and version. */
   answers?: SetupAnswers;
+  /**
+   * The Web SDK version the page loads ("5.1.0", "3.13"): older Web SDKs read
+   * the key differently (missing-claim, sdk-key-join-mismatch). Without it, a
+   * current Web SDK (6.x) is assumed.
+   */
+  sdkVersion?: string;
   /** Do not judge exp / iat against the clock. */
   ignoreExp?: boolean;
   /** Seconds iat may be ahead of now. Default 60. */
@@ -66,10 +72,11 @@ export async function diagnoseToken(token: string, options: DoctorOptions): Prom
   if (options.error !== undefined && entry === undefined) {
     throw new ZoomsigError(
       'INVALID_OPTION',
-      `--error takes a Zoom error code zoomsig knows (3712, 200, 3705, 124, JWTTOKENWRONG…); "${options.error}" is not one. "zoomsig explain" lists them.`,
+      `error: "${options.error}" is not a Zoom error code zoomsig knows (3712, 200, 3705, 124, JWTTOKENWRONG…). "zoomsig explain" lists them.`,
       'error',
     );
   }
+  const webSdkVersion = webSdkVersionOf(options);
   const decoded = decodeToken(token);
   const now = toUnixSeconds(options.now);
   const secrets = normaliseSecrets(options.secrets);
@@ -83,6 +90,7 @@ export async function diagnoseToken(token: string, options: DoctorOptions): Prom
     role: roleOf(options),
     join: options.join,
     answers: options.answers,
+    webSdkVersion,
     ignoreExp: options.ignoreExp ?? false,
     skewSeconds: options.skewSeconds ?? DEFAULT_SKEW_SECONDS,
     seconds: timeSecondsOf(decoded),
@@ -101,8 +109,33 @@ export async function diagnoseToken(token: string, options: DoctorOptions): Prom
     signature,
     now,
     seconds: context.seconds,
-    ...(entry && options.error !== undefined && { error: { entry, code: options.error.trim().toUpperCase(), unseen: unseenCauses(entry) } }),
+    ...(entry && options.error !== undefined && {
+      error: { entry, code: options.error.trim().toUpperCase(), unseen: unseenCauses(entry, answeredChecks(run)) },
+    }),
   };
+}
+
+/** The Web SDK version: sdkVersion, else the one the user gave for the Web SDK. */
+function webSdkVersionOf(options: DoctorOptions): CheckContext['webSdkVersion'] {
+  if (options.sdkVersion !== undefined) {
+    const version = parseVersion(options.sdkVersion);
+    if (version === undefined) {
+      throw new ZoomsigError(
+        'INVALID_OPTION',
+        `sdkVersion takes the Web SDK version as x.y or x.y.z ("5.1.0"); got ${JSON.stringify(options.sdkVersion)}.`,
+        'sdkVersion',
+      );
+    }
+    return { version, label: 'the version given' };
+  }
+  if (options.answers?.platform !== 'web') return undefined;
+  const version = parseVersion(options.answers.sdkVersion);
+  return version && { version, label: 'the version you said' };
+}
+
+/** The setup checks that ran on the user's answers: their causes are no longer unseen. */
+function answeredChecks(run: CheckRun): Set<CheckId> {
+  return new Set<CheckId>([...run.passed, ...run.findings.map((finding) => finding.id)]);
 }
 
 /** The role to compare with: --role, else what the user said they do (join or start). */

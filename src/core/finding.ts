@@ -1,3 +1,5 @@
+import type { DocsRef } from './docs-ref.js';
+
 /**
  * Findings are data: renderers (text, JSON, GitHub annotations) are views of
  * the same list. Check ids are the stable names of the CLI contract; each has
@@ -49,6 +51,10 @@ export const CHECK_IDS = [
   'host-needs-zak',
   'sdk-key-join-mismatch',
   'join-signature-differs',
+  'native-token-for-web',
+  'join-meeting-number-format',
+  'zak-with-obf-token',
+  'api-key-in-join',
   // Setup (doctor's questions: what no token can show)
   'wrong-app-type',
   'external-meeting',
@@ -74,8 +80,8 @@ export interface Finding<Id extends string = CheckId> {
   claim?: string;
   /** The offending value, as found in the token. */
   value?: unknown;
-  /** The check's documentation page. */
-  docs?: string;
+  /** Where the check's page is: `zoomsig explain <id>` and the page's path in the package. */
+  docs?: DocsRef;
 }
 
 export type Verdict = 'ok' | 'warn' | 'fail';

@@ -1,4 +1,5 @@
 /** Findings of any check (token, credentials, endpoint) rendered for people (text) and for GitHub Actions (annotations). */
+import type { DocsRef } from '../../core/docs-ref.js';
 import type { Finding, Severity, Verdict } from '../../core/finding.js';
 import type { Output } from '../io.js';
 
@@ -20,9 +21,14 @@ export function findingLines(findings: readonly Finding<string>[], output: Outpu
     if (claim) head.push(output.paint('bold', claim));
     const lines = [`${head.join('  ')}  ${finding.message}`];
     if (finding.hint) lines.push(`  ${output.paint('dim', 'fix:')}  ${finding.hint}`);
-    if (finding.docs) lines.push(`  ${output.paint('dim', 'docs:')} ${finding.docs}`);
+    if (finding.docs) lines.push(`  ${output.paint('dim', 'docs:')} ${docsText(finding.docs)}`);
     return lines;
   });
+}
+
+/** `zoomsig explain expired`, and the page's web address when the project has one. */
+export function docsText(docs: DocsRef): string {
+  return docs.url === undefined ? docs.command : `${docs.command}  (${docs.url})`;
 }
 
 /** `iat=1767225510000`, `mn="857 4606 5012"`, or the claim alone. */
@@ -75,7 +81,7 @@ export function githubAnnotations(findings: readonly Finding<string>[], verdict:
   const lines = findings.map((finding) => {
     const title = escapeProperty(`zoomsig ${finding.id}`);
     const fix = finding.hint ? ` Fix: ${finding.hint}` : '';
-    const docs = finding.docs ? ` See ${finding.docs}` : '';
+    const docs = finding.docs ? ` See: ${docsText(finding.docs)}` : '';
     return `::${command[finding.severity]} title=${title}::${escapeData(`${finding.message}${fix}${docs}`)}`;
   });
   for (const note of notes) lines.push(`::notice title=zoomsig::${escapeData(note)}`);
