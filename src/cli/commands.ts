@@ -75,7 +75,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       'Checks the HMAC with your secret (several --secret: says which one signed it), the algorithm, the claims and the time claims. On a mismatch it tries the usual mistakes (white space, key used as secret, swapped, hex/base64-decoded secret) and names the one that matches.',
     options: [
-      'secret', 'secret-file', 'key', 'sdk', 'product', 'now', 'ignore-exp', 'skew', 'strict', 'format',
+      'secret', 'secret-file', 'key', 'sdk', 'product', 'sdk-version', 'now', 'ignore-exp', 'skew', 'strict', 'format',
       ...OUTPUT_OPTIONS,
     ],
     maxPositionals: 1,
@@ -93,7 +93,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       'Runs every check on the token: its format, its kind, its claims, its time claims against the clock, the signature when a secret is known (env, .env, --secret-file), and what you pass to join() (--join). Each problem comes with the offending claim, the fix and its docs page. --error ranks the findings by the error Zoom gave and lists the causes no token can show. Exits 1 when Zoom would reject the token.',
     options: [
-      'secret', 'secret-file', 'key', 'meeting', 'role', 'join', 'error', 'sdk', 'product', 'now', 'ignore-exp',
+      'secret', 'secret-file', 'key', 'meeting', 'role', 'join', 'error', 'sdk', 'product', 'sdk-version', 'now', 'ignore-exp',
       'skew', 'strict', 'verbose', 'format', ...OUTPUT_OPTIONS,
     ],
     maxPositionals: 1,

@@ -46,7 +46,7 @@ export const OPTIONS = {
   now: {
     type: 'string',
     value: '<t>',
-    description: 'the clock, to judge time claims at (decode, verify, doctor, check) or to sign at (generate, serve): Unix seconds or ISO 8601 (default: the system clock)',
+    description: 'the clock, to judge time claims at (decode, verify, doctor, check) or to sign at (generate, serve): Unix seconds or ISO 8601, read as UTC when it has no offset (default: the system clock)',
   },
   'expires-in': {
     type: 'string',
@@ -69,7 +69,12 @@ export const OPTIONS = {
     description: 'doctor: the error Zoom gave (3712, 200, 3705, 124, 63, JWTTOKENWRONG…): findings ranked by it',
   },
   verbose: { type: 'boolean', short: 'v', description: 'doctor: list the checks that passed too' },
-  'ignore-exp': { type: 'boolean', description: 'do not judge exp / iat against the clock' },
+  'ignore-exp': { type: 'boolean', description: 'do not judge exp / iat against the clock (the output says they were not judged)' },
+  'sdk-version': {
+    type: 'string',
+    value: '<x.y>',
+    description: 'verify, doctor: the Web SDK version the page loads (default: a current one, 6.x); older ones read the key differently',
+  },
   skew: { type: 'string', value: '<seconds>', description: 'how far iat may be ahead of now (default 60)' },
   strict: { type: 'boolean', description: 'warnings fail too (exit 1)' },
   port: {

@@ -36,12 +36,24 @@ export async function readTokenInput(positionals: readonly string[], io: Io, com
   return text;
 }
 
+/**
+ * A token piped in beside another source of one (doctor --join): the piped
+ * token, or undefined when standard input is a terminal, empty, or sends
+ * nothing within the first-byte timeout.
+ */
+export async function readPipedToken(io: Io): Promise<string | undefined> {
+  if (io.stdin.isTTY) return undefined;
+  const text = await readStdin(io, timeoutFrom(io), 'empty');
+  return text.trim() === '' ? undefined : text;
+}
+
 function timeoutFrom(io: Io): number {
   const value = Number(io.env.ZOOMSIG_STDIN_TIMEOUT_MS);
   return Number.isFinite(value) && value > 0 ? value : FIRST_BYTE_TIMEOUT_MS;
 }
 
-function readStdin(io: Io, firstByteTimeoutMs: number): Promise<string> {
+/** Standard input as text; on silence past the timeout, an error, or '' when `onSilence` is 'empty'. */
+function readStdin(io: Io, firstByteTimeoutMs: number, onSilence: 'fail' | 'empty' = 'fail'): Promise<string> {
   const stream = io.stdin;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -59,6 +71,10 @@ function readStdin(io: Io, firstByteTimeoutMs: number): Promise<string> {
       else resolve(Buffer.concat(chunks).toString('utf8'));
     };
     const timer = setTimeout(() => {
+      if (onSilence === 'empty') {
+        finish(undefined);
+        return;
+      }
       finish(
         new ZoomsigError(
           'UNREADABLE_INPUT',

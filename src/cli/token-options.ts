@@ -3,6 +3,8 @@
  * judge a token: the clock, the SDK, the secrets and key, the skew.
  */
 import { decodeToken } from '../core/decode-token.js';
+import { ZoomsigError } from '../core/errors.js';
+import { parseVersion } from '../core/setup-answers.js';
 import type { DoctorOptions } from '../core/doctor.js';
 import type { SecretInput } from '../core/signature-analysis.js';
 import type { CommandInput } from './commands.js';
@@ -32,6 +34,15 @@ export function tokenOptions(input: string, { values, io, output, environment }:
       ...(sdkFlag !== undefined && { sdk: sdkFlag }),
       ...(values['ignore-exp'] && { ignoreExp: true }),
       ...(skewSeconds !== undefined && { skewSeconds }),
+      ...(values['sdk-version'] !== undefined && { sdkVersion: sdkVersionOption(values['sdk-version']) }),
     },
   };
+}
+
+/** --sdk-version: the Web SDK version the page loads, as x.y or x.y.z. */
+function sdkVersionOption(text: string): string {
+  if (parseVersion(text) === undefined) {
+    throw new ZoomsigError('INVALID_OPTION', `--sdk-version takes the Web SDK version your page loads, as x.y or x.y.z (5.1.0); got "${text}".`, 'sdk-version');
+  }
+  return text.trim();
 }

@@ -141,11 +141,7 @@ function decodeJwtShape(token: string, result: DecodedToken): void {
     });
     decoded.push(bytes.bytes);
     if (bytes.bytes === undefined) {
-      result.problems.push({
-        code: 'bad-base64',
-        segment: name,
-        message: `The ${name} is not base64url: it holds characters outside A-Z a-z 0-9 - _.`,
-      });
+      result.problems.push({ code: 'bad-base64', segment: name, message: badBase64Message(name, part) });
     } else if (!bytes.urlSafe && part !== '') {
       const what = [bytes.standardAlphabet ? '"+" or "/"' : '', bytes.padded ? '"=" padding' : '']
         .filter(Boolean)
@@ -172,6 +168,22 @@ function decodeJwtShape(token: string, result: DecodedToken): void {
     }
   }
   result.kind = classifyJwt(result.header, result.payload);
+}
+
+/** Why a segment is not base64: its characters, its alphabets, or its length. */
+function badBase64Message(name: SegmentName, part: string): string {
+  const outside = /[^A-Za-z0-9+/_=-]/.exec(part)?.[0];
+  if (outside !== undefined) {
+    return `The ${name} is not base64url: it holds ${JSON.stringify(outside)}, outside A-Z a-z 0-9 - _.`;
+  }
+  if (/[+/]/.test(part) && /[-_]/.test(part)) {
+    return `The ${name} mixes the two base64 alphabets ("+" or "/" with "-" or "_"): no encoder writes that.`;
+  }
+  const length = part.replace(/=+$/, '').length;
+  if (length % 4 === 1) {
+    return `The ${name} is ${length} character${length === 1 ? '' : 's'} long, and base64url text never has a length of 4n+1: part of it was lost (cut off when copying?), though every character is valid.`;
+  }
+  return `The ${name} is not base64url: "=" may only end it.`;
 }
 
 function parseJsonSegment(

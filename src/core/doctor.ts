@@ -61,6 +61,8 @@ export interface Diagnosis {
   signature: SignatureAnalysis;
   /** The clock the time claims were judged against, in Unix seconds. */
   now: number;
+  /** False with ignoreExp: iat and exp were not judged against the clock, and the output must say so. */
+  timeJudged: boolean;
   /** iat, exp and tokenExp as whole seconds, when they are. */
   seconds: TimeSeconds;
   /** The error code given, with the causes no token check can see. */
@@ -108,6 +110,7 @@ export async function diagnoseToken(token: string, options: DoctorOptions): Prom
     skipped: run.skipped,
     signature,
     now,
+    timeJudged: !context.ignoreExp,
     seconds: context.seconds,
     ...(entry && options.error !== undefined && {
       error: { entry, code: options.error.trim().toUpperCase(), unseen: unseenCauses(entry, answeredChecks(run)) },

@@ -13,18 +13,21 @@ export function toUnixSeconds(now: Clock): number {
 
 /**
  * Parses `--now`: Unix seconds, Unix milliseconds (13 digits), or ISO 8601.
+ * A date-time without an offset is read as UTC, never in the machine's time
+ * zone, so the same command gives the same answer everywhere.
  */
 export function parseClock(text: string): number {
   const value = text.trim();
   if (/^\d{1,11}$/.test(value)) return Number(value);
   if (/^\d{12,14}$/.test(value)) return Math.floor(Number(value) / 1000);
   if (/^\d{4}-\d{2}-\d{2}/.test(value)) {
-    const ms = Date.parse(value);
+    const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/.exec(value);
+    const ms = Date.parse(local ? `${local[1]}T${local[2]}Z` : value);
     if (!Number.isNaN(ms)) return Math.floor(ms / 1000);
   }
   throw new ZoomsigError(
     'INVALID_OPTION',
-    `--now takes Unix seconds (1767225600) or an ISO 8601 date (2026-01-01T00:00:00Z); got "${text}".`,
+    `--now takes Unix seconds (1767225600) or an ISO 8601 date (2026-01-01T00:00:00Z; without an offset it is read as UTC); got "${text}".`,
     'now',
   );
 }

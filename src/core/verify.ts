@@ -26,6 +26,8 @@ export interface VerifyOptions {
   ignoreExp?: boolean;
   /** Seconds iat may be ahead of now. Default 60. */
   skewSeconds?: number;
+  /** The Web SDK version the page loads ("5.1.0"); without it a current one (6.x) is assumed. */
+  sdkVersion?: string;
 }
 
 export interface SignatureStatus {
@@ -45,6 +47,8 @@ export interface VerifyResult {
   signature: SignatureStatus;
   decoded: DecodedToken;
   findings: Finding[];
+  /** False with ignoreExp: the answer says nothing of iat and exp against the clock. */
+  timeJudged: boolean;
 }
 
 export async function verifyToken(token: string, options: VerifyOptions): Promise<VerifyResult> {
@@ -61,5 +65,6 @@ export async function verifyToken(token: string, options: VerifyOptions): Promis
     },
     decoded: diagnosis.decoded,
     findings: diagnosis.findings,
+    timeJudged: diagnosis.timeJudged,
   };
 }

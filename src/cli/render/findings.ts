@@ -39,6 +39,9 @@ function claimText(finding: Finding<string>): string | undefined {
   return `${finding.claim}=${value.length > 40 ? `${value.slice(0, 39)}…` : value}`;
 }
 
+/** Said wherever a verdict is given with --ignore-exp: the verdict does not cover the clock. */
+export const TIME_NOT_JUDGED = 'Time claims not judged (--ignore-exp): iat and exp were not compared with the clock, so expiry and a clock ahead are not covered.';
+
 /** Whether a run fails: an error, or a warning with --strict. */
 export function verdictFails(verdict: Verdict, strict: boolean): boolean {
   return verdict === 'fail' || (strict && verdict === 'warn');
