@@ -297,6 +297,18 @@ const scenarios = {
     options: secret,
     expect: { ...meetingOk, ids: ['wrapped-input'], ok: true },
   },
+  'wrapped-curly-quotes': {
+    description: 'A good signature pasted from a word processor, which turned the quotes around it into curly ones.',
+    input: `\u201C${valid}\u201D`,
+    options: secret,
+    expect: { ...meetingOk, ids: ['wrapped-input'], ok: true },
+  },
+  'wrapped-zero-width-space': {
+    description: 'A good signature from a chat message, with a byte order mark before it and a zero-width space inside.',
+    input: `\uFEFF${valid.slice(0, 60)}\u200B${valid.slice(60)}`,
+    options: secret,
+    expect: { ...meetingOk, ids: ['wrapped-input'], ok: true },
+  },
   'wrapped-bearer': {
     description: 'A good signature pasted with a "Bearer " prefix copied from an Authorization header.',
     input: `Bearer ${valid}`,

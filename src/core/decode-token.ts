@@ -101,10 +101,14 @@ export function decodeToken(input: unknown): DecodedToken {
     });
     return result;
   }
-  if (/[^\x20-\x7e]/.test(token)) {
+  const foreign = /[^\x20-\x7e]/u.exec(token);
+  if (foreign) {
+    const char = foreign[0];
+    const code = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    const shown = /\p{L}|\p{N}|\p{P}|\p{S}/u.test(char) ? `"${char}" (${code})` : code;
     result.problems.push({
       code: 'binary',
-      message: 'The input holds characters that never appear in a token (control characters or non-ASCII text).',
+      message: `The input holds ${shown} at character ${foreign.index + 1} (after cleaning), and a token holds only ASCII letters, digits and - _ . (control characters and non-ASCII text never appear in one).`,
     });
     return result;
   }
