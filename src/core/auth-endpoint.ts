@@ -75,7 +75,8 @@ const JSON_HEADERS = {
   'x-content-type-options': 'nosniff',
 } as const;
 
-export function handleEndpointRequest(request: EndpointRequest, config: EndpointConfig): EndpointReply {
+/** The reply to one request; asynchronous because signing is (WebCrypto). */
+export async function handleEndpointRequest(request: EndpointRequest, config: EndpointConfig): Promise<EndpointReply> {
   const route = ROUTES[request.path];
   if (route === undefined) {
     return errorReply(404, '$path', `Nothing is served at ${cut(request.path)}: POST / (Meeting SDK), POST /video (Video SDK), GET /health.`);
@@ -92,7 +93,7 @@ export function handleEndpointRequest(request: EndpointRequest, config: Endpoint
   return signatureReply(route, request, config);
 }
 
-function signatureReply(sdk: 'meeting' | 'video', request: EndpointRequest, config: EndpointConfig): EndpointReply {
+async function signatureReply(sdk: 'meeting' | 'video', request: EndpointRequest, config: EndpointConfig): Promise<EndpointReply> {
   const names = SDK_NAMES[sdk];
   const credentials = config[sdk];
   if (credentials === undefined) {
@@ -111,7 +112,7 @@ function signatureReply(sdk: 'meeting' | 'video', request: EndpointRequest, conf
   const reading = sdk === 'meeting' ? readMeetingBody(parsed.body) : readVideoBody(parsed.body);
   if (!reading.ok) return jsonReply(400, { errors: reading.errors });
   try {
-    const { signature, sdkKey } = generateSignature({ ...reading.options, ...credentials, now: config.now() });
+    const { signature, sdkKey } = await generateSignature({ ...reading.options, ...credentials, now: config.now() });
     return jsonReply(200, sdk === 'meeting' ? { signature, sdkKey } : { signature });
   } catch (error) {
     // The body was checked above, so this is a rule the checks missed: still the client's 400, never a 500.
