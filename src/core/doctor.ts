@@ -13,7 +13,7 @@ import type { JoinContext } from './join-context.js';
 import { normaliseMeetingNumber, normaliseRole } from './normalise.js';
 import { parseVersion, type SetupAnswers } from './setup-answers.js';
 import { analyseSignature, type SecretInput, type SignatureAnalysis } from './signature-analysis.js';
-import { toUnixSeconds, type Clock } from './time.js';
+import { requireClock, type Clock } from './time.js';
 import type { TokenKind } from './token-kind.js';
 import { DEFAULT_SKEW_SECONDS } from './zoom-rules.js';
 
@@ -70,6 +70,7 @@ export interface Diagnosis {
 }
 
 export async function diagnoseToken(token: string, options: DoctorOptions): Promise<Diagnosis> {
+  requireOptions(options, 'diagnoseToken');
   const entry = options.error === undefined ? undefined : findErrorCode(options.error);
   if (options.error !== undefined && entry === undefined) {
     throw new ZoomsigError(
@@ -80,7 +81,7 @@ export async function diagnoseToken(token: string, options: DoctorOptions): Prom
   }
   const webSdkVersion = webSdkVersionOf(options);
   const decoded = decodeToken(token);
-  const now = toUnixSeconds(options.now);
+  const now = requireClock(options.now);
   const secrets = normaliseSecrets(options.secrets);
   const signature = await analyseSignature(decoded, secrets, options.key);
   const context: CheckContext = {
@@ -88,7 +89,7 @@ export async function diagnoseToken(token: string, options: DoctorOptions): Prom
     now,
     sdk: options.sdk,
     key: options.key === undefined ? undefined : { value: options.key, label: options.keyLabel ?? 'the key you gave' },
-    meeting: options.meeting === undefined ? undefined : { value: normaliseMeetingNumber(options.meeting), label: '--meeting' },
+    meeting: options.meeting === undefined ? undefined : { value: normaliseMeetingNumber(options.meeting, 'meeting'), label: '--meeting' },
     role: roleOf(options),
     join: options.join,
     answers: options.answers,
@@ -118,6 +119,13 @@ export async function diagnoseToken(token: string, options: DoctorOptions): Prom
   };
 }
 
+/** The options object itself, which a caller may leave out: a sentence, not a TypeError. */
+export function requireOptions(options: unknown, fn: string): void {
+  if (options === null || typeof options !== 'object') {
+    throw new ZoomsigError('MISSING_VALUE', `${fn} needs its options, at least { now }: ${fn}(token, { now: new Date() }).`, 'options');
+  }
+}
+
 /** The Web SDK version: sdkVersion, else the one the user gave for the Web SDK. */
 function webSdkVersionOf(options: DoctorOptions): CheckContext['webSdkVersion'] {
   if (options.sdkVersion !== undefined) {
@@ -143,7 +151,7 @@ function answeredChecks(run: CheckRun): Set<CheckId> {
 
 /** The role to compare with: --role, else what the user said they do (join or start). */
 function roleOf(options: DoctorOptions): CheckContext['role'] {
-  if (options.role !== undefined) return { value: normaliseRole(options.role), label: '--role' };
+  if (options.role !== undefined) return { value: normaliseRole(options.role, 'role'), label: '--role' };
   const intent = options.answers?.intent;
   if (intent === undefined) return undefined;
   return { value: intent === 'start' ? 1 : 0, label: 'the role you said you join with' };

@@ -3,7 +3,7 @@
  * user's secrets, and a yes only when the HMAC matched and no check failed.
  */
 import type { DecodedToken } from './decode-token.js';
-import { diagnoseToken } from './doctor.js';
+import { diagnoseToken, requireOptions } from './doctor.js';
 import type { Finding, Verdict } from './finding.js';
 import type { SecretInput } from './signature-analysis.js';
 import type { Clock } from './time.js';
@@ -54,6 +54,7 @@ export interface VerifyResult {
 }
 
 export async function verifyToken(token: string, options: VerifyOptions): Promise<VerifyResult> {
+  requireOptions(options, 'verifyToken');
   const diagnosis = await diagnoseToken(token, options);
   const { signature } = diagnosis;
   return {

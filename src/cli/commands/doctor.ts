@@ -2,6 +2,7 @@
 import { tokenSdkOf } from '../../core/checks/run-checks.js';
 import { diagnoseToken, type DoctorOptions } from '../../core/doctor.js';
 import { findErrorCode } from '../../core/error-codes.js';
+import { normaliseMeetingNumber, normaliseRole } from '../../core/normalise.js';
 import { ZoomsigError } from '../../core/errors.js';
 import { parseJoinContext, type JoinContext } from '../../core/join-context.js';
 import type { CommandInput } from '../commands.js';
@@ -49,8 +50,9 @@ export async function runDoctor(command: CommandInput, loadPrompter: PrompterLoa
     const { options } = tokenOptions(input, command);
     const doctorOptions: DoctorOptions = {
       ...options,
-      ...(values.meeting !== undefined && { meeting: values.meeting }),
-      ...(values.role !== undefined && { role: values.role }),
+      // Read here, so that a value it cannot read is named by its flag.
+      ...(values.meeting !== undefined && { meeting: normaliseMeetingNumber(values.meeting) }),
+      ...(values.role !== undefined && { role: normaliseRole(values.role) }),
       ...(join !== undefined && { join }),
       ...(values.error !== undefined && { error: values.error }),
     };
