@@ -554,6 +554,33 @@ const scenarios = {
     options: { secrets: [`${SECRET} `] },
     expect: { ...meetingOk, ids: ['secret-whitespace', 'signature-invalid'], ok: false },
   },
+  'secret-file-in-quotes': {
+    description: 'The server signs with the bare secret; the secret the user checks with kept the quotes of a .env line ("…").',
+    input: valid,
+    options: { secrets: [`"${SECRET}"`] },
+    expect: { ...meetingOk, ids: ['secret-wrapped', 'signature-invalid'], ok: false },
+  },
+  'signed-with-quoted-secret': {
+    description: 'The server read its secret with the quotes around it (docker --env-file keeps them) and signed with "…"; the user checks with the bare secret.',
+    input: jwt(meetingPayload(), `"${SECRET}"`),
+    options: secret,
+    expect: { ...meetingOk, ids: ['secret-wrapped', 'signature-invalid'], ok: false },
+  },
+  'secret-given-as-env-line': {
+    description: 'The secret the user checks with is a whole line of the .env file: ZOOM_MEETING_SDK_SECRET=….',
+    input: valid,
+    options: { secrets: [`ZOOM_MEETING_SDK_SECRET=${SECRET}`] },
+    expect: { ...meetingOk, ids: ['secret-wrapped', 'signature-invalid'], ok: false },
+  },
+  'video-token-signed-with-meeting-secret': {
+    description: 'A Video SDK token signed with the Meeting SDK app\'s secret, both secrets at hand: named, not only refused.',
+    input: jwt(videoPayload(), SECRET),
+    options: {
+      secrets: [{ label: 'ZOOM_VIDEO_SDK_SECRET', value: VIDEO_SECRET }],
+      otherSdkSecrets: [{ label: 'ZOOM_MEETING_SDK_SECRET', value: SECRET }],
+    },
+    expect: { ...videoOk, ids: ['signature-invalid'], ok: false },
+  },
   'signed-with-base64-decoded-secret': {
     description: 'The server base64-decoded the secret before signing, instead of using its text as UTF-8.',
     input: jwt(meetingPayload(), Buffer.from(SECRET, 'base64')),

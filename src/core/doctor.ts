@@ -22,6 +22,12 @@ export interface DoctorOptions {
   now: Clock;
   /** Secrets to check the signature with: one, or several to find which one signed it. */
   secrets?: string | readonly (string | SecretInput)[];
+  /**
+   * The other SDK's secrets (the Video SDK app's for a Meeting SDK token, and
+   * the reverse), when at hand: tried as given when the token's own do not
+   * match, so that a token signed with the wrong SDK's secret is named.
+   */
+  otherSdkSecrets?: readonly SecretInput[];
   /** The key the token should carry. */
   key?: string;
   /** Where that key came from, for messages ("--key", "ZOOM_MEETING_SDK_KEY"). */
@@ -83,7 +89,7 @@ export async function diagnoseToken(token: string, options: DoctorOptions): Prom
   const decoded = decodeToken(token);
   const now = requireClock(options.now);
   const secrets = normaliseSecrets(options.secrets);
-  const signature = await analyseSignature(decoded, secrets, options.key);
+  const signature = await analyseSignature(decoded, secrets, options.key, options.otherSdkSecrets);
   const context: CheckContext = {
     decoded,
     now,

@@ -87,8 +87,9 @@ const ROLE: ZoomErrorCause = {
   fix: 'Sign with role 0 to join; to start, sign with role 1 and pass the host\'s ZAK to join(). Give doctor --role or --join to compare.',
 };
 const MANGLED_SECRET: ZoomErrorCause = {
-  cause: 'A mangled secret: a trailing newline or space from an env file, key and secret swapped, a hex- or base64-decoded secret.',
-  checks: ['secret-whitespace', 'key-secret-swapped', 'secret-encoding'],
+  cause:
+    'A mangled secret: a trailing newline or space from an env file, quotes kept around it or the whole NAME=value line, key and secret swapped, a hex- or base64-decoded secret.',
+  checks: ['secret-whitespace', 'secret-wrapped', 'key-secret-swapped', 'secret-encoding'],
   fix: 'Sign with the secret exactly as the Marketplace shows it.',
 };
 const LEGACY: ZoomErrorCause = {

@@ -47,6 +47,7 @@ export const CHECK_IDS = [
   'secret-whitespace',
   'key-secret-swapped',
   'secret-encoding',
+  'secret-wrapped',
   // Join context (doctor --join)
   'host-needs-zak',
   'sdk-key-join-mismatch',

@@ -26,6 +26,8 @@ export interface VerifyOptions {
   ignoreExp?: boolean;
   /** Seconds iat may be ahead of now. Default 60. */
   skewSeconds?: number;
+  /** The other SDK's secrets, tried when the token's own do not match (see DoctorOptions). */
+  otherSdkSecrets?: readonly SecretInput[];
   /** The Web SDK version the page loads ("5.1.0"); without it a current one (6.x) is assumed. */
   sdkVersion?: string;
 }

@@ -36,6 +36,7 @@ import { sdkKeyJoinMismatch } from './sdk-key-join-mismatch.js';
 import { sdkVersion } from './sdk-version.js';
 import { secretEncoding } from './secret-encoding.js';
 import { secretWhitespace } from './secret-whitespace.js';
+import { secretWrapped } from './secret-wrapped.js';
 import { signatureInvalid } from './signature-invalid.js';
 import { signatureUnverified } from './signature-unverified.js';
 import { timestampsInMs } from './timestamps-in-ms.js';
@@ -87,6 +88,7 @@ export const CHECKS_BY_ID: Readonly<Record<CheckId, Check>> = {
   'secret-whitespace': secretWhitespace,
   'key-secret-swapped': keySecretSwapped,
   'secret-encoding': secretEncoding,
+  'secret-wrapped': secretWrapped,
   'host-needs-zak': hostNeedsZak,
   'sdk-key-join-mismatch': sdkKeyJoinMismatch,
   'join-signature-differs': joinSignatureDiffers,
