@@ -141,7 +141,8 @@ function replaceLookalikes(text: string, unwrapped: Unwrapping[]): string {
   return cleaned;
 }
 
-function codePoint(char: string): string {
+/** "U+200B": a character's code point, as messages name it. */
+export function codePoint(char: string): string {
   return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 

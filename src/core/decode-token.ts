@@ -3,7 +3,7 @@
  * holds. Pure, never throws, never reads the clock.
  */
 import { decodeBase64Lenient, isPrintableAscii, latin1Text, utf8Text } from './base64url.js';
-import { cleanInput, type Unwrapping } from './clean-input.js';
+import { cleanInput, codePoint, type Unwrapping } from './clean-input.js';
 import { decodeLegacySignature, type LegacyFields } from './legacy-signature.js';
 import type { TokenKind } from './token-kind.js';
 
@@ -104,7 +104,7 @@ export function decodeToken(input: unknown): DecodedToken {
   const foreign = /[^\x20-\x7e]/u.exec(token);
   if (foreign) {
     const char = foreign[0];
-    const code = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    const code = codePoint(char);
     const shown = /\p{L}|\p{N}|\p{P}|\p{S}/u.test(char) ? `"${char}" (${code})` : code;
     result.problems.push({
       code: 'binary',
