@@ -11,8 +11,6 @@ export const keyMismatch: Check = {
     if (payload === undefined || tokenSdk === undefined) return undefined;
     const drafts: FindingDraft[] = [];
     const bothKeys = tokenSdk === 'meeting' && Object.hasOwn(payload, 'appKey') && Object.hasOwn(payload, 'sdkKey');
-    // No key to compare with and no pair of key claims to compare: nothing to check.
-    if (key === undefined && !bothKeys) return undefined;
     if (bothKeys && payload.appKey !== payload.sdkKey) {
       // Section 7: both views of Web SDK 6.x take appKey when the two differ.
       drafts.push({
@@ -23,17 +21,17 @@ export const keyMismatch: Check = {
         severity: 'warning',
       });
     }
-    if (key !== undefined) {
-      // The key the SDK sends: appKey, else sdkKey (Meeting SDK); app_key (Video SDK).
-      const claims = tokenSdk === 'meeting' ? ['appKey', 'sdkKey'] : ['app_key'];
-      const claim = claims.find((name) => typeof payload[name] === 'string');
-      if (claim !== undefined && payload[claim] !== key.value) {
-        drafts.push({
-          message: `${claim} is "${String(payload[claim])}", but the key from ${key.label} is "${key.value}".`,
-          claim,
-          value: payload[claim],
-        });
-      }
+    // No expected key: appKey and sdkKey agreeing says nothing of whether they are the right app's.
+    if (key === undefined) return drafts.length > 0 ? drafts : undefined;
+    // The key the SDK sends: appKey, else sdkKey (Meeting SDK); app_key (Video SDK).
+    const claims = tokenSdk === 'meeting' ? ['appKey', 'sdkKey'] : ['app_key'];
+    const claim = claims.find((name) => typeof payload[name] === 'string');
+    if (claim !== undefined && payload[claim] !== key.value) {
+      drafts.push({
+        message: `${claim} is "${String(payload[claim])}", but the key from ${key.label} is "${key.value}".`,
+        claim,
+        value: payload[claim],
+      });
     }
     return drafts;
   },
