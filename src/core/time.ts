@@ -22,7 +22,9 @@ export function requireClock(now: unknown, option = 'now'): number {
   }
   if (now instanceof Date) {
     if (Number.isNaN(now.getTime())) throw new ZoomsigError('INVALID_OPTION', `${option} is an invalid Date (one that did not parse): pass a valid Date or Unix seconds.`, option);
-    return requireClock(now.getTime() / 1000, option);
+    const seconds = now.getTime() / 1000;
+    if (seconds > MAX_PLAUSIBLE_SECONDS) throw new ZoomsigError('INVALID_OPTION', `${option} is a Date after the year 5000: pass today's.`, option);
+    return requireClock(seconds, option);
   }
   if (typeof now !== 'number' || !Number.isFinite(now)) {
     throw new ZoomsigError('INVALID_OPTION', `${option} must be a Date or Unix seconds; got ${typeof now === 'number' ? String(now) : typeof now}.`, option);
