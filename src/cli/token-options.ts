@@ -3,12 +3,11 @@
  * judge a token: the clock, the SDK, the secrets and key, the skew.
  */
 import { decodeToken } from '../core/decode-token.js';
-import { ZoomsigError } from '../core/errors.js';
-import { parseVersion } from '../core/setup-answers.js';
 import type { DoctorOptions } from '../core/doctor.js';
 import type { SecretInput } from '../core/signature-analysis.js';
 import type { CommandInput } from './commands.js';
 import { nowOption, sdkOption, skewOption } from './common-options.js';
+import { parseSdkVersion } from './options.js';
 import { envNames, resolveKey, resolveSecrets, type Environment, type Sdk } from './credentials.js';
 import type { Output } from './io.js';
 import type { TokenKind } from '../core/token-kind.js';
@@ -39,7 +38,7 @@ export function tokenOptions(input: string, { values, io, output, environment }:
       ...(sdkFlag !== undefined && { sdk: sdkFlag }),
       ...(values['ignore-exp'] && { ignoreExp: true }),
       ...(skewSeconds !== undefined && { skewSeconds }),
-      ...(values['sdk-version'] !== undefined && { sdkVersion: sdkVersionOption(values['sdk-version']) }),
+      ...(values['sdk-version'] !== undefined && { sdkVersion: parseSdkVersion(values['sdk-version']) }),
     },
   };
 }
@@ -56,12 +55,4 @@ function otherSdkSecretsOf(kind: TokenKind, sdk: Sdk, environment: Environment, 
   if (found === undefined || found.value === '') return [];
   output.protect(found.value);
   return [{ label: found.source, value: found.value }];
-}
-
-/** --sdk-version: the Web SDK version the page loads, as x.y or x.y.z. */
-function sdkVersionOption(text: string): string {
-  if (parseVersion(text) === undefined) {
-    throw new ZoomsigError('INVALID_OPTION', `--sdk-version takes the Web SDK version your page loads, as x.y or x.y.z (5.1.0); got "${text}".`, 'sdk-version');
-  }
-  return text.trim();
 }

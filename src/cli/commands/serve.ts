@@ -8,11 +8,11 @@ import type { EndpointConfig, SdkCredentials } from '../../core/auth-endpoint.js
 import { ZoomsigError } from '../../core/errors.js';
 import { parseClock } from '../../core/time.js';
 import type { CommandInput } from '../commands.js';
-import { sdkOption } from '../common-options.js';
+import { formatOption, sdkOption } from '../common-options.js';
 import { envNames, signingCredentials, type Environment, type Sdk } from '../credentials.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../io.js';
-import type { OptionValues } from '../options.js';
+import { parsePort, type OptionValues } from '../options.js';
 import { createEndpointServer } from '../http-endpoint.js';
 
 const DEFAULT_PORT = 4000;
@@ -21,6 +21,7 @@ const DEFAULT_HOST = '127.0.0.1';
 const SHUTDOWN_GRACE_MS = 2_000;
 
 export async function runServe({ values, io, output, environment }: CommandInput): Promise<number> {
+  const format = formatOption(values);
   const port = portOption(values, io.env);
   const host = values.host ?? DEFAULT_HOST;
   const fixedNow = values.now === undefined ? undefined : parseClock(values.now);
@@ -45,7 +46,7 @@ export async function runServe({ values, io, output, environment }: CommandInput
     shutdown.cancel();
     throw error;
   }
-  output.out(startBanner(url, config));
+  output.out(format === 'json' ? JSON.stringify(startJson(url, config)) : startBanner(url, config));
   if (!isLoopback(host)) {
     output.warn(`listening on ${host}: anyone who can reach this machine can get signatures made with your secret.`);
   }
@@ -56,12 +57,7 @@ export async function runServe({ values, io, output, environment }: CommandInput
 function portOption(values: OptionValues, env: Record<string, string | undefined>): number {
   const raw = values.port ?? (env.PORT === '' ? undefined : env.PORT);
   if (raw === undefined) return DEFAULT_PORT;
-  const port = Number(raw.trim());
-  if (!/^\d+$/.test(raw.trim()) || port > 65_535) {
-    const name = values.port === undefined ? 'PORT' : '--port';
-    throw new ZoomsigError('INVALID_OPTION', `${name} takes a port number from 0 to 65535 (0 picks a free one); got "${raw}".`, 'port');
-  }
-  return port;
+  return parsePort(raw, values.port === undefined ? 'PORT' : '--port');
 }
 
 function noCredentialsError(env: Environment): ZoomsigError {
@@ -118,6 +114,15 @@ function startBanner(url: string, config: EndpointConfig): string {
     ...rows.map(([method, path, what]) => `  ${method.padEnd(4)} ${path.padEnd(7)}  ${what}`),
     'Stop it with Ctrl-C.',
   ].join('\n');
+}
+
+/** --json: the same as one line of JSON, for a script that starts the server and reads where it listens. */
+function startJson(url: string, config: EndpointConfig): Record<string, unknown> {
+  return {
+    schemaVersion: 1,
+    url,
+    endpoints: { meeting: config.meeting === undefined ? null : `${url}/`, video: config.video === undefined ? null : `${url}/video`, health: `${url}/health` },
+  };
 }
 
 function isLoopback(host: string): boolean {
