@@ -61,7 +61,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     optionHelp: {
       sdk: 'which SDK the signature is for (default: meeting)',
       role: '0 / participant (join) or 1 / host (start); required for a web signature, default 0 for video',
-      now: 'the clock to sign at: Unix seconds or ISO 8601 (default: the system clock)',
+      now: 'the clock to sign at: Unix seconds or ISO 8601, read as UTC when it has no offset (default: the system clock)',
     },
     formats: ['text', 'json'],
     examples: [
@@ -93,7 +93,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       'Checks the HMAC with your secret (several --secret: says which one signed it), the algorithm, the claims and the time claims. On a mismatch it tries the usual mistakes (white space, key used as secret, swapped, hex/base64-decoded secret) and names the one that matches.',
     options: [
-      'secret', 'secret-file', 'key', 'sdk', 'product', 'now', 'ignore-exp', 'skew', 'strict',
+      'secret', 'secret-file', 'key', 'sdk', 'product', 'sdk-version', 'now', 'ignore-exp', 'skew', 'strict',
     ],
     optionHelp: { sdk: 'which SDK the token is for, whose secret variable is read (default: the token\'s own kind)' },
     argument: TOKEN_ARGUMENT,
@@ -110,7 +110,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       'Runs every check on the token: its format, its kind, its claims, its time claims against the clock, the signature when a secret is known (env, .env, --secret-file), and what you pass to join() (--join). Each problem comes with the offending claim, the fix and its docs page. --error ranks the findings by the error Zoom gave and lists the causes no token can show. Exits 1 when Zoom would reject the token.',
     options: [
-      'secret', 'secret-file', 'key', 'meeting', 'role', 'join', 'error', 'sdk', 'product', 'now', 'ignore-exp',
+      'secret', 'secret-file', 'key', 'meeting', 'role', 'join', 'error', 'sdk', 'product', 'sdk-version', 'now', 'ignore-exp',
       'skew', 'strict', 'verbose',
     ],
     optionHelp: {
@@ -171,7 +171,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: ['port', 'host', 'key', 'secret', 'secret-file', 'sdk', 'product', 'now'],
     optionHelp: {
       sdk: 'which SDK --key, --secret and --secret-file are for (default: meeting); the other SDK reads the environment',
-      now: 'sign every token at this time instead of the request\'s: Unix seconds or ISO 8601',
+      now: 'sign every token at this time instead of the request\'s: Unix seconds or ISO 8601, read as UTC when it has no offset',
     },
     formats: ['text', 'json'],
     examples: [

@@ -9,6 +9,7 @@
  */
 import { ZoomsigError } from '../core/errors.js';
 import { normaliseMeetingNumber, normaliseRole } from '../core/normalise.js';
+import { parseVersion } from '../core/setup-answers.js';
 import { parseClock, parseDuration } from '../core/time.js';
 
 export interface OptionSpec {
@@ -74,6 +75,14 @@ export function parseCount(raw: string, name: keyof typeof COUNT_LIMITS): number
   return wholeNumber(raw, `--${name}`, 1, max, `a whole number from 1 to ${max} (default ${fallback})`);
 }
 
+/** --sdk-version: the Web SDK version the page loads, as x.y or x.y.z. */
+export function parseSdkVersion(raw: string): string {
+  if (parseVersion(raw) === undefined) {
+    throw new ZoomsigError('INVALID_OPTION', `--sdk-version takes the Web SDK version your page loads, as x.y or x.y.z (5.1.0); got "${raw}".`, 'sdk-version');
+  }
+  return raw.trim();
+}
+
 /** --sdk / --product: meeting or video, in any case, "-sdk" or not. */
 export function parseSdk(raw: string, name = '--sdk'): 'meeting' | 'video' {
   const text = raw.trim().toLowerCase();
@@ -123,7 +132,7 @@ export const OPTIONS = {
   now: {
     type: 'string',
     value: '<t>',
-    description: 'the clock, to judge time claims at: Unix seconds or ISO 8601 (default: the system clock)',
+    description: 'the clock, to judge time claims at: Unix seconds or ISO 8601, read as UTC when it has no offset (default: the system clock)',
     parse: (raw) => void parseClock(raw),
   },
   'expires-in': {
@@ -152,7 +161,13 @@ export const OPTIONS = {
     description: 'the error Zoom gave (3712, 200, 3705, 124, 63, JWTTOKENWRONG…): findings ranked by it',
   },
   verbose: { type: 'boolean', short: 'v', description: 'list the checks that passed too' },
-  'ignore-exp': { type: 'boolean', description: 'do not judge exp / iat against the clock' },
+  'ignore-exp': { type: 'boolean', description: 'do not judge exp / iat against the clock (the output says they were not judged)' },
+  'sdk-version': {
+    type: 'string',
+    value: '<x.y>',
+    description: 'the Web SDK version the page loads (default: a current one, 6.x); older ones read the key differently',
+    parse: (raw) => void parseSdkVersion(raw),
+  },
   skew: {
     type: 'string',
     value: '<seconds>',

@@ -23,6 +23,8 @@ export interface StdinRead {
   tooLarge: string;
   /** A person types or pastes at a terminal: no first-byte timeout. */
   waitForPerson?: boolean;
+  /** Nothing within the first-byte timeout reads as empty input, not as an error (a pipe that may carry nothing). */
+  emptyWhenSilent?: boolean;
 }
 
 /** Who read standard input in a run: a second reader gets a sentence, not an empty read. */
@@ -55,7 +57,7 @@ export function readStandardInput(io: Io, read: StdinRead): Promise<string> {
       read.waitForPerson === true
         ? undefined
         : setTimeout(() => {
-            finish(new ZoomsigError('UNREADABLE_INPUT', read.silent(wait < 1000 ? `${wait} ms` : `${Math.round(wait / 1000)} s`), read.option));
+            finish(read.emptyWhenSilent === true ? undefined : new ZoomsigError('UNREADABLE_INPUT', read.silent(wait < 1000 ? `${wait} ms` : `${Math.round(wait / 1000)} s`), read.option));
           }, wait);
     const onData = (chunk: Buffer | string): void => {
       clearTimeout(timer);

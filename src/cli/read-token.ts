@@ -45,3 +45,21 @@ export async function readTokenInput(positionals: readonly string[], io: Io, com
   }
   return text;
 }
+
+/**
+ * A token piped in beside another source of one (doctor --join): the piped
+ * token, or undefined when standard input is a terminal, empty, or sends
+ * nothing within the first-byte timeout.
+ */
+export async function readPipedToken(io: Io): Promise<string | undefined> {
+  if (io.stdin.isTTY) return undefined;
+  const text = await readStandardInput(io, {
+    purpose: 'the token',
+    maxBytes: MAX_INPUT_BYTES,
+    option: 'token',
+    emptyWhenSilent: true,
+    silent: () => '',
+    tooLarge: 'standard input is over 1 MiB: that is not a token (a signature is a few hundred bytes).',
+  });
+  return text.trim() === '' ? undefined : text;
+}

@@ -3,7 +3,7 @@
  * holds. Pure, never throws, never reads the clock.
  */
 import { decodeBase64Lenient, isPrintableAscii, latin1Text, utf8Text } from './base64url.js';
-import { cleanInput, type Unwrapping } from './clean-input.js';
+import { cleanInput, codePoint, type Unwrapping } from './clean-input.js';
 import { decodeLegacySignature, type LegacyFields } from './legacy-signature.js';
 import type { TokenKind } from './token-kind.js';
 
@@ -101,10 +101,14 @@ export function decodeToken(input: unknown): DecodedToken {
     });
     return result;
   }
-  if (/[^\x20-\x7e]/.test(token)) {
+  const foreign = /[^\x20-\x7e]/u.exec(token);
+  if (foreign) {
+    const char = foreign[0];
+    const code = codePoint(char);
+    const shown = /\p{L}|\p{N}|\p{P}|\p{S}/u.test(char) ? `"${char}" (${code})` : code;
     result.problems.push({
       code: 'binary',
-      message: 'The input holds characters that never appear in a token (control characters or non-ASCII text).',
+      message: `The input holds ${shown} at character ${foreign.index + 1} (after cleaning), and a token holds only ASCII letters, digits and - _ . (control characters and non-ASCII text never appear in one).`,
     });
     return result;
   }
@@ -141,11 +145,7 @@ function decodeJwtShape(token: string, result: DecodedToken): void {
     });
     decoded.push(bytes.bytes);
     if (bytes.bytes === undefined) {
-      result.problems.push({
-        code: 'bad-base64',
-        segment: name,
-        message: `The ${name} is not base64url: it holds characters outside A-Z a-z 0-9 - _.`,
-      });
+      result.problems.push({ code: 'bad-base64', segment: name, message: badBase64Message(name, part) });
     } else if (!bytes.urlSafe && part !== '') {
       const what = [bytes.standardAlphabet ? '"+" or "/"' : '', bytes.padded ? '"=" padding' : '']
         .filter(Boolean)
@@ -172,6 +172,22 @@ function decodeJwtShape(token: string, result: DecodedToken): void {
     }
   }
   result.kind = classifyJwt(result.header, result.payload);
+}
+
+/** Why a segment is not base64: its characters, its alphabets, or its length. */
+function badBase64Message(name: SegmentName, part: string): string {
+  const outside = /[^A-Za-z0-9+/_=-]/.exec(part)?.[0];
+  if (outside !== undefined) {
+    return `The ${name} is not base64url: it holds ${JSON.stringify(outside)}, outside A-Z a-z 0-9 - _.`;
+  }
+  if (/[+/]/.test(part) && /[-_]/.test(part)) {
+    return `The ${name} mixes the two base64 alphabets ("+" or "/" with "-" or "_"): no encoder writes that.`;
+  }
+  const length = part.replace(/=+$/, '').length;
+  if (length % 4 === 1) {
+    return `The ${name} is ${length} character${length === 1 ? '' : 's'} long, and base64url text never has a length of 4n+1: part of it was lost (cut off when copying?), though every character is valid.`;
+  }
+  return `The ${name} is not base64url: "=" may only end it.`;
 }
 
 function parseJsonSegment(

@@ -1,3 +1,4 @@
+
 /**
  * Findings are data: renderers (text, JSON, GitHub annotations) are views of
  * the same list. Check ids are the stable names of the CLI contract; each has
@@ -45,10 +46,15 @@ export const CHECK_IDS = [
   'secret-whitespace',
   'key-secret-swapped',
   'secret-encoding',
+  'secret-wrapped',
   // Join context (doctor --join)
   'host-needs-zak',
   'sdk-key-join-mismatch',
   'join-signature-differs',
+  'native-token-for-web',
+  'join-meeting-number-format',
+  'zak-with-obf-token',
+  'api-key-in-join',
   // Setup (doctor's questions: what no token can show)
   'wrong-app-type',
   'external-meeting',
@@ -74,8 +80,12 @@ export interface Finding<Id extends string = CheckId> {
   claim?: string;
   /** The offending value, as found in the token. */
   value?: unknown;
-  /** The check's documentation page. */
+  /** How to read the check's page, offline: `zoomsig explain <id>` (a string, as schema 1 has always had it). */
   docs?: string;
+  /** The check's page inside the installed package: `docs/checks/<id>.md`. */
+  docsPage?: string;
+  /** The page on the web, only once the project has a known home. */
+  docsUrl?: string;
 }
 
 export type Verdict = 'ok' | 'warn' | 'fail';

@@ -13,6 +13,10 @@ export interface JoinContext {
   zak?: unknown;
   role?: unknown;
   signature?: unknown;
+  /** obfToken: the on-behalf token for meetings of other accounts. */
+  obfToken?: unknown;
+  /** apiKey: the retired JWT-app key, refused by Web SDK 2.7.0 and later. */
+  apiKey?: unknown;
   /** Every key of the object, for messages. */
   keys: string[];
 }
@@ -44,6 +48,8 @@ export function parseJoinContext(text: string, source: string): JoinContext {
     ['zak', pick('zak')],
     ['role', pick('role')],
     ['signature', pick('signature')],
+    ['obfToken', pick('obfToken')],
+    ['apiKey', pick('apiKey')],
   ];
   for (const [field, fieldValue] of fields) if (fieldValue !== undefined) join[field] = fieldValue;
   return join;

@@ -42,6 +42,8 @@ export interface SignatureAnalysis {
   secretInClaim?: { claim: string; secret: SecretRef };
   /** A secret was given but the signature could not be compared with it: why (`checked` is false). */
   unreadable?: string;
+  /** The other SDK's secret signed it (a Meeting SDK secret on a Video SDK token, or the reverse). */
+  otherSdkSecret?: SecretRef;
 }
 
 /** What one secret's bytes say of the signature. */
@@ -51,12 +53,15 @@ export async function analyseSignature(
   decoded: DecodedToken,
   secrets: readonly SecretInput[],
   expectedKey?: string,
+  otherSdkSecrets: readonly SecretInput[] = [],
 ): Promise<SignatureAnalysis> {
   const usable = secrets.filter((secret) => typeof secret.value === 'string' && secret.value !== '');
   const tried = usable.map(refOf);
   const legacy = decoded.kind === 'legacy-web-signature' ? decoded.legacy : undefined;
   const checkable = legacy !== undefined || isCheckableJwt(decoded);
-  if (!checkable || usable.length === 0) return { checkable, tried, checked: false, valid: false };
+  // The other SDK's secrets: only for an SDK JWT, only as given, only when its own secrets do not match.
+  const others = checkable && legacy === undefined ? otherSdkSecrets.filter((secret) => typeof secret.value === 'string' && secret.value !== '') : [];
+  if (!checkable || (usable.length === 0 && others.length === 0)) return { checkable, tried, checked: false, valid: false };
 
   const forensics = await import('./secret-forensics.js');
   if (legacy !== undefined) {
@@ -71,9 +76,25 @@ export async function analyseSignature(
   // whether the secret is right, so the user knows only the encoding is wrong.
   const urlSafe = decoded.segments.every((segment) => segment.urlSafe);
   const matches: Matcher = (secret) => forensics.jwtMatches(header, payload, macBytes, secret);
+  if (usable.length === 0) {
+    // No secret of its own SDK: a match with the other SDK's is still worth naming; no match proves nothing.
+    const other = await firstMatch(others, matches);
+    return other ? { checkable, tried, checked: true, valid: false, otherSdkSecret: other } : { checkable, tried, checked: false, valid: false };
+  }
   const analysis = await analyse(usable, tried, keyCandidates(decoded, expectedKey), matches, forensics, urlSafe);
-  const secretInClaim = analysis.checked && !analysis.matched && !analysis.diagnosis ? findSecretInClaim(decoded, usable) : undefined;
+  const explained = !analysis.checked || analysis.matched !== undefined || analysis.diagnosis !== undefined;
+  const otherSdkSecret = explained ? undefined : await firstMatch(others, matches);
+  if (otherSdkSecret) return { ...analysis, otherSdkSecret };
+  const secretInClaim = !explained ? findSecretInClaim(decoded, usable) : undefined;
   return { ...analysis, ...(secretInClaim && { secretInClaim }) };
+}
+
+/** The first of the secrets, as given, whose HMAC matches. */
+async function firstMatch(secrets: readonly SecretInput[], matches: Matcher): Promise<SecretRef | undefined> {
+  for (const secret of secrets) {
+    if ((await matches(utf8Bytes(secret.value))).outcome === 'match') return refOf(secret);
+  }
+  return undefined;
 }
 
 const MATCH: JwsCheck = { outcome: 'match' };

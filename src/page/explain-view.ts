@@ -4,7 +4,7 @@
  * `zoomsig explain <code|check-id>`, from the same core tables and pages.
  */
 import { ALL_CHECKS, anyCheckById } from '../core/all-checks.js';
-import { docsUrl } from '../core/docs-url.js';
+import { docsRef } from '../core/docs-ref.js';
 import { codesForCheck, findErrorCode, ZOOM_ERROR_CODES, type ZoomErrorCode } from '../core/error-codes.js';
 import { checkPage } from './check-pages.js';
 import { el, type Child } from './dom.js';
@@ -38,7 +38,7 @@ export function checkPageView(id: string, navigate: Navigate, headingLevel = 3):
   if (codes.length > 0) {
     out.append(el('p', {}, el('strong', {}, 'Zoom errors it explains: '), ...joinWith(codes.map((code) => codeButton(code, navigate)), ', ')));
   }
-  out.append(el('p', { class: 'help' }, `Docs: ${docsUrl(check.id)}`));
+  out.append(el('p', { class: 'help' }, `Docs: ${docsRef(check.id).command}, or ${docsRef(check.id).page} in the zoomsig package`));
   return out;
 }
 

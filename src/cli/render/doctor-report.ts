@@ -5,7 +5,7 @@ import { formatRelative, isoFromSeconds } from '../../core/time.js';
 import { TOKEN_KIND_LABELS } from '../../core/token-kind.js';
 import type { Output } from '../io.js';
 import { fieldLine } from './field-line.js';
-import { findingLines, githubAnnotations, verdictFails, verdictMark } from './findings.js';
+import { findingLines, githubAnnotations, TIME_NOT_JUDGED, verdictFails, verdictMark } from './findings.js';
 import { timelineLines } from './timeline.js';
 
 export interface DoctorView {
@@ -51,6 +51,7 @@ export function doctorText(diagnosis: Diagnosis, view: DoctorView, output: Outpu
     }
   }
   lines.push('', verdictText(diagnosis, view, output, true));
+  if (!diagnosis.timeJudged) lines.push(`${output.paint('yellow', '!')} ${TIME_NOT_JUDGED}`);
   return lines.join('\n');
 }
 
@@ -69,6 +70,7 @@ export function doctorJson(diagnosis: Diagnosis): Record<string, unknown> {
       secret: signature.matched ? { label: signature.matched.label, masked: signature.matched.masked } : null,
     },
     checks: { passed: diagnosis.passed, skipped: diagnosis.skipped },
+    timeJudged: diagnosis.timeJudged,
     now: isoFromSeconds(diagnosis.now) ?? null,
     ...(diagnosis.error && {
       error: {
@@ -82,8 +84,8 @@ export function doctorJson(diagnosis: Diagnosis): Record<string, unknown> {
 }
 
 export function doctorGithub(diagnosis: Diagnosis, view: DoctorView): string {
-  const unseen = diagnosis.error?.unseen.map((cause) => `Zoom error ${diagnosis.error?.code}, not visible in the token: ${cause.cause} What to do: ${cause.fix}`);
-  return githubAnnotations(diagnosis.findings, verdictSentence(diagnosis, view.strict), unseen);
+  const unseen = diagnosis.error?.unseen.map((cause) => `Zoom error ${diagnosis.error?.code}, not visible in the token: ${cause.cause} What to do: ${cause.fix}`) ?? [];
+  return githubAnnotations(diagnosis.findings, verdictSentence(diagnosis, view.strict), diagnosis.timeJudged ? unseen : [...unseen, TIME_NOT_JUDGED]);
 }
 
 function verdictText(diagnosis: Diagnosis, view: DoctorView, output: Output, last = false): string {

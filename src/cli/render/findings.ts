@@ -21,9 +21,14 @@ export function findingLines(findings: readonly Finding<string>[], output: Outpu
     if (claim) head.push(output.paint('bold', claim));
     const lines = [`${head.join('  ')}  ${finding.message}`];
     if (finding.hint) lines.push(`  ${output.paint('dim', 'fix:')}  ${finding.hint}`);
-    if (finding.docs) lines.push(`  ${output.paint('dim', 'docs:')} ${finding.docs}`);
+    if (finding.docs) lines.push(`  ${output.paint('dim', 'docs:')} ${docsText(finding)}`);
     return lines;
   });
+}
+
+/** `zoomsig explain expired`, and the page's web address when the project has one. */
+export function docsText(finding: Pick<Finding<string>, 'docs' | 'docsUrl'>): string {
+  return finding.docsUrl === undefined ? (finding.docs ?? '') : `${finding.docs}  (${finding.docsUrl})`;
 }
 
 /** `iat=1767225510000`, `mn="857 4606 5012"`, or the claim alone; a long value cut short, its secrets masked first. */
@@ -33,6 +38,9 @@ function claimText(finding: Finding<string>, output: Output): string | undefined
   const value = JSON.stringify(finding.value) ?? String(finding.value);
   return `${finding.claim}=${value.length > 40 ? cutText(value, 39, output.protectedValues()) : value}`;
 }
+
+/** Said wherever a verdict is given with --ignore-exp: the verdict does not cover the clock. */
+export const TIME_NOT_JUDGED = 'Time claims not judged (--ignore-exp): iat and exp were not compared with the clock, so expiry and a clock ahead are not covered.';
 
 /** Whether a run fails: an error, or a warning with --strict. */
 export function verdictFails(verdict: Verdict, strict: boolean): boolean {
@@ -59,7 +67,7 @@ export function githubAnnotations(findings: readonly Finding<string>[], verdict:
   const lines = findings.map((finding) => {
     const title = escapeProperty(`zoomsig ${finding.id}`);
     const fix = finding.hint ? ` Fix: ${finding.hint}` : '';
-    const docs = finding.docs ? ` See ${finding.docs}` : '';
+    const docs = finding.docs ? ` See: ${docsText(finding)}` : '';
     return `::${command[finding.severity]} title=${title}::${escapeData(`${finding.message}${fix}${docs}`)}`;
   });
   for (const note of notes) lines.push(`::notice title=zoomsig::${escapeData(note)}`);
