@@ -13,7 +13,7 @@ import { readStandardInput } from './read-stdin.js';
 /** The names that mean standard input, read from descriptor 0 (never opened: /dev/stdin fails on a socket). */
 const STDIN_PATHS = new Set(['-', '/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 
-function isStandardInput(path: string): boolean {
+export function isStandardInput(path: string): boolean {
   return STDIN_PATHS.has(path);
 }
 

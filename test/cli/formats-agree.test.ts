@@ -49,7 +49,8 @@ describe.each(['decode', 'doctor'] as const)('zoomsig %s: text, JSON and GitHub 
       id: 'not-a-token',
       severity: 'error',
       hint: expect.stringMatching(/eyJ/),
-      docs: { command: 'zoomsig explain not-a-token', page: 'docs/checks/not-a-token.md' },
+      docs: 'zoomsig explain not-a-token',
+      docsPage: 'docs/checks/not-a-token.md',
     });
   });
 });

@@ -280,11 +280,13 @@ describe.skipIf(skip)('zoomsig ui in Chromium', () => {
     await page.click('#explain-result [data-check="timestamps-in-ms"]');
     const text = await page.$eval('#explain-result', (result) => (result.textContent ?? '').replace(/\s+/g, ' '));
     const terminal = (await runCli(['explain', 'timestamps-in-ms'])).stdout;
-    // Line by line, but for the list markers (the page draws a list) and links to elsewhere (the page links them).
+    // Line by line, but for the list markers (the page draws a list), links to elsewhere (the page links them)
+    // and the page's path on this disk (the page names it inside the package).
     const lines = terminal
       .split('\n')
       .map((line) => line.replace(/^\s*- /, '').replace(/\s+/g, ' ').trim())
-      .filter((line) => line !== '' && !line.includes('(http'));
+      .filter((line) => line !== '' && !line.includes('(http') && !line.startsWith('Page: '));
+    expect(text).toContain('docs/checks/timestamps-in-ms.md in the zoomsig package');
     expect(lines.length).toBeGreaterThan(20);
     for (const line of lines) expect(text).toContain(line);
     expect(await page.evaluate(() => location.hash)).toBe('#tab=explain&explain=timestamps-in-ms');

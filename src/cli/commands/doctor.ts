@@ -11,7 +11,7 @@ import { EXIT } from '../exit-codes.js';
 import { askRefused, askSetup, askToken, questionsExplain } from '../prompts/doctor-questions.js';
 import { loadInquirerPrompter } from '../prompts/inquirer-prompter.js';
 import { canPrompt, PromptCancelled, type Prompter, type PrompterLoader } from '../prompts/prompter.js';
-import { JOIN_FILE, readUserFile } from '../read-file.js';
+import { isStandardInput, JOIN_FILE, readUserFile } from '../read-file.js';
 import { readPipedToken, readTokenInput } from '../read-token.js';
 import { doctorFails, doctorGithub, doctorJson, doctorText } from '../render/doctor-report.js';
 import { tokenOptions } from '../token-options.js';
@@ -35,7 +35,8 @@ export async function runDoctor(command: CommandInput, loadPrompter: PrompterLoa
       positionals.length > 0
         ? await readTokenInput(positionals, io, 'doctor')
         : fromJoin !== undefined
-          ? ((await readPipedToken(io)) ?? fromJoin)
+          ? // A piped token counts as given, unless the pipe carried the join() object itself.
+            (values.join !== undefined && isStandardInput(values.join) ? fromJoin : ((await readPipedToken(io)) ?? fromJoin))
           : interactive
             ? await askToken(await ask())
             : await readTokenInput(positionals, io, 'doctor');
