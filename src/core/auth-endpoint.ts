@@ -12,7 +12,7 @@
 import { isZoomsigError } from './errors.js';
 import { generateSignature } from './generate.js';
 import { readMeetingBody, readVideoBody, type PropertyError } from './endpoint-body.js';
-import { describeJsonValue, isJsonObject } from './json-value.js';
+import { describeJsonValue, isJsonObject, parseJsonLimited } from './json-value.js';
 import type { Clock } from './time.js';
 import { ENV } from './zoom-rules.js';
 
@@ -131,13 +131,9 @@ function checkContentType(value: string | undefined): string | undefined {
 
 function parseBody(text: string, example: string): { ok: true; body: Record<string, unknown> } | { ok: false; reason: string } {
   if (text.trim() === '') return { ok: false, reason: `The body is empty: send a JSON object such as ${example}.` };
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (error) {
-    const detail = error instanceof Error ? ` (${cut(error.message)})` : '';
-    return { ok: false, reason: `The body is not valid JSON${detail}: send an object such as ${example}.` };
-  }
+  const parsed = parseJsonLimited(text);
+  if (!parsed.ok) return { ok: false, reason: `The body is not valid JSON (${cut(parsed.reason)}): send an object such as ${example}.` };
+  const body = parsed.value;
   if (!isJsonObject(body)) {
     return { ok: false, reason: `The body must be a JSON object such as ${example}; got ${describeJsonValue(body)}.` };
   }

@@ -59,11 +59,13 @@ export async function analyseSignature(
   }
   const [header = '', payload = '', mac = ''] = decoded.token.split('.');
   const macBytes = decodeBase64Lenient(mac).bytes ?? Buffer.alloc(0);
-  // Not base64url: Zoom rejects it whatever the HMAC (base64-not-url-safe says so); still say
-  // whether the secret is right, so the user knows only the encoding is wrong.
-  const urlSafe = decoded.segments.every((segment) => segment.urlSafe);
+  // Not base64url, or a signature whose last character sets spare bits: Zoom rejects it whatever
+  // the HMAC (base64-not-url-safe, non-canonical-signature say so); still say whether the secret
+  // is right, so the user knows only the encoding is wrong. Judged on the text, not on the bytes,
+  // so it holds whichever decoder (lenient, as most are) turns the text into bytes.
+  const encodedAsZoomWants = decoded.segments.every((segment) => segment.urlSafe && (segment.name !== 'signature' || segment.canonical));
   const matches = (secret: Uint8Array): boolean => forensics.hmacMatches(`${header}.${payload}`, macBytes, secret);
-  const analysis = analyse(usable, tried, keyCandidates(decoded, expectedKey), matches, forensics, urlSafe);
+  const analysis = analyse(usable, tried, keyCandidates(decoded, expectedKey), matches, forensics, encodedAsZoomWants);
   const secretInClaim = analysis.checked && !analysis.matched && !analysis.diagnosis ? findSecretInClaim(decoded, usable) : undefined;
   return { ...analysis, ...(secretInClaim && { secretInClaim }) };
 }

@@ -1,5 +1,5 @@
 /** Reading an endpoint's replies: success, a short view of a body, its error reason, its signature, CORS. */
-import { isJsonObject } from '../json-value.js';
+import { isJsonObject, parseJsonLimited } from '../json-value.js';
 import type { ExchangeContext, HttpReply, JsonBody } from './smoke-check.js';
 
 export function isSuccess(reply: HttpReply): boolean {
@@ -7,11 +7,8 @@ export function isSuccess(reply: HttpReply): boolean {
 }
 
 export function readJson(body: string): JsonBody {
-  try {
-    return { parsed: true, value: JSON.parse(body) as unknown };
-  } catch {
-    return { parsed: false };
-  }
+  const parsed = parseJsonLimited(body);
+  return parsed.ok ? { parsed: true, value: parsed.value } : { parsed: false };
 }
 
 /** The start of a body, on one line, quoted: `"Internal Server Error"`, `"eyJhbGciOiJIUzI1…"`. */
