@@ -82,6 +82,29 @@ export const OPTIONS = {
     value: '<address>',
     description: 'serve: the address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 for every interface)',
   },
+  'allow-origin': {
+    type: 'string',
+    multiple: true,
+    value: '<origin>',
+    description: 'serve: also answer pages from this origin (repeatable; https://app.example.com). Default: loopback pages only (http://localhost:*, 127.0.0.1, [::1]); * any page, as Zoom\'s sample',
+  },
+  'allow-host': {
+    type: 'string',
+    multiple: true,
+    value: '<name>',
+    description: 'serve: also answer requests whose Host is this name (repeatable; the public name behind a proxy). Default: the address listened on; others get 421',
+  },
+  'max-role': { type: 'string', value: '<r>', description: 'serve: 0 signs participant tokens only (host tokens get 403); default 1' },
+  'max-expiration': {
+    type: 'string',
+    value: '<duration>',
+    description: 'serve: the longest expirationSeconds signed (1h, 2h; 30 min to 48 h); longer requests get 403',
+  },
+  'auth-token-file': {
+    type: 'string',
+    value: '<path>',
+    description: 'serve: require Authorization: Bearer <token> with the token in this file (env ZOOMSIG_SERVE_TOKEN); 401 otherwise',
+  },
   endpoint: {
     type: 'string',
     value: '<url>',

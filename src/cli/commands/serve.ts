@@ -1,12 +1,16 @@
 /**
  * zoomsig serve: a local auth endpoint, a drop-in for Zoom's Meeting SDK and
  * Video SDK sample endpoints. Runs until SIGINT or SIGTERM, then closes the
- * server and returns 0.
+ * server and returns 0 (within a second, whatever its clients and its log do).
  */
 import type { Server } from 'node:http';
 import type { EndpointConfig, SdkCredentials } from '../../core/auth-endpoint.js';
-import { ZoomsigError } from '../../core/errors.js';
-import { parseClock } from '../../core/time.js';
+import { hostRule, normaliseOrigin, type AccessPolicy } from '../../core/endpoint-access.js';
+import { isZoomsigError, ZoomsigError } from '../../core/errors.js';
+import { normaliseRole } from '../../core/normalise.js';
+import { parseClock, parseDuration } from '../../core/time.js';
+import { describeWindow, isValidLifetime } from '../../core/zoom-rules.js';
+import { asyncLog, type AsyncLog } from '../async-log.js';
 import type { CommandInput } from '../commands.js';
 import { sdkOption } from '../common-options.js';
 import { envNames, signingCredentials, type Environment, type Sdk } from '../credentials.js';
@@ -14,11 +18,22 @@ import { EXIT } from '../exit-codes.js';
 import type { Output } from '../io.js';
 import type { OptionValues } from '../options.js';
 import { createEndpointServer } from '../http-endpoint.js';
+import { readUserFile } from '../read-file.js';
 
 const DEFAULT_PORT = 4000;
 const DEFAULT_HOST = '127.0.0.1';
 /** How long open requests get to finish after SIGINT / SIGTERM before their connections are cut. */
-const SHUTDOWN_GRACE_MS = 2_000;
+const SHUTDOWN_GRACE_MS = 400;
+/**
+ * When the process ends after a signal even if something still holds it: a
+ * log write waiting on a pipe nobody reads keeps Node's event loop alive for
+ * as long as the pipe stays full. The one process.exit of zoomsig, for that.
+ */
+const SHUTDOWN_DEADLINE_MS = 700;
+/** The variable that holds the bearer token, when --auth-token-file does not. */
+const TOKEN_VARIABLE = 'ZOOMSIG_SERVE_TOKEN';
+/** Shorter bearer tokens than this are accepted with a warning. */
+const MIN_TOKEN_LENGTH = 16;
 
 export async function runServe({ values, io, output, environment }: CommandInput): Promise<number> {
   const port = portOption(values, io.env);
@@ -28,16 +43,20 @@ export async function runServe({ values, io, output, environment }: CommandInput
   const flagged = sdkOption(values) ?? 'meeting';
   const credentials = (sdk: Sdk): SdkCredentials | undefined =>
     signingCredentials(sdk === flagged ? values : {}, environment, sdk, output, 'serve');
+  const access = accessPolicy(values, environment, host, output);
   const config: EndpointConfig = {
     meeting: credentials('meeting'),
     video: credentials('video'),
     now: () => fixedNow ?? io.clock(),
+    access,
   };
   if (config.meeting === undefined && config.video === undefined) throw noCredentialsError(environment);
 
-  const server = createEndpointServer({ config, log: (line) => output.err(line) });
+  // From here on stderr is the access log: written without blocking, whoever reads it or not.
+  const log = asyncLog(2, (text) => output.redact(text));
+  const server = createEndpointServer({ config, log: (line) => log.line(line) });
   // Listening for the signals before the URL is printed: whoever reads it may stop the server at once.
-  const shutdown = stopOnSignal(server, output);
+  const shutdown = stopOnSignal(server, log);
   let url: string;
   try {
     url = await listen(server, port, host);
@@ -47,7 +66,13 @@ export async function runServe({ values, io, output, environment }: CommandInput
   }
   output.out(startBanner(url, config));
   if (!isLoopback(host)) {
-    output.warn(`listening on ${host}: anyone who can reach this machine can get signatures made with your secret.`);
+    const unless = access.authToken === undefined ? ' Set --auth-token-file (or ZOOMSIG_SERVE_TOKEN) so that only your callers can.' : '';
+    output.warn(`listening on ${host}: anyone who can reach this machine can get signatures made with your secret.${unless}`);
+  }
+  if (access.allowOrigins.includes('*')) {
+    output.warn(
+      '--allow-origin *: any web page open in a browser on a machine that reaches this server can get signatures made with your secret, as with Zoom\'s sample. Name your site\'s origin instead, or require --auth-token-file.',
+    );
   }
   if (values.now !== undefined) output.note(`every token is signed at --now ${values.now}, not at the time of the request.`);
   return shutdown.stopped;
@@ -62,6 +87,68 @@ function portOption(values: OptionValues, env: Record<string, string | undefined
     throw new ZoomsigError('INVALID_OPTION', `${name} takes a port number from 0 to 65535 (0 picks a free one); got "${raw}".`, 'port');
   }
   return port;
+}
+
+/** --allow-origin, --allow-host, --max-role, --max-expiration, --auth-token-file / ZOOMSIG_SERVE_TOKEN. */
+function accessPolicy(values: OptionValues, environment: Environment, host: string, output: Output): AccessPolicy {
+  const allowOrigins = (values['allow-origin'] ?? []).map((text) => {
+    const origin = normaliseOrigin(text);
+    if (origin === undefined) {
+      throw new ZoomsigError(
+        'INVALID_OPTION',
+        `--allow-origin takes an origin, the scheme, host and port of a page (https://app.example.com, http://localhost:8080), or * for any; got "${text}".`,
+        'allow-origin',
+      );
+    }
+    return origin;
+  });
+  const allowHosts = (values['allow-host'] ?? []).map((text) => {
+    if (text.trim() === '*' || /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d+)?$/.test(text.trim())) return text.trim();
+    throw new ZoomsigError('INVALID_OPTION', `--allow-host takes a host name as clients call it (sig.example.com, sig.example.com:443), or * for any; got "${text}".`, 'allow-host');
+  });
+  return {
+    allowOrigins,
+    hosts: hostRule(host, allowHosts),
+    maxRole: maxRoleOption(values['max-role']),
+    maxExpirationSeconds: maxExpirationOption(values['max-expiration']),
+    authToken: authToken(values, environment, output),
+  };
+}
+
+function maxRoleOption(raw: string | undefined): 0 | 1 | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    return normaliseRole(raw);
+  } catch (error) {
+    if (!isZoomsigError(error)) throw error;
+    throw new ZoomsigError('INVALID_OPTION', `--max-role takes 0 (sign participant tokens only) or 1 (host tokens too, the default); got "${raw}".`, 'max-role');
+  }
+}
+
+function maxExpirationOption(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const seconds = parseDuration(raw, '--max-expiration');
+  if (!isValidLifetime(seconds)) {
+    throw new ZoomsigError('INVALID_OPTION', `--max-expiration must be ${describeWindow()}; got "${raw}" (${seconds} seconds).`, 'max-expiration');
+  }
+  return seconds;
+}
+
+/** The bearer token callers must send: from --auth-token-file, else ZOOMSIG_SERVE_TOKEN (environment or .env). */
+function authToken(values: OptionValues, environment: Environment, output: Output): string | undefined {
+  const path = values['auth-token-file'];
+  const found = path === undefined ? environment.lookup(TOKEN_VARIABLE)?.value : readUserFile(path, 'the token file', 'auth-token-file');
+  if (found === undefined) return undefined;
+  const token = found.replace(/\r?\n$/, '');
+  output.protect(token);
+  const source = path === undefined ? TOKEN_VARIABLE : `the token file ${path}`;
+  if (token.trim() === '' || /\s/.test(token)) {
+    throw new ZoomsigError('UNREADABLE_INPUT', `${source} must hold the token alone, one line without spaces${token.trim() === '' ? '; it is empty' : ''}.`, 'auth-token-file');
+  }
+  if (token.length < MIN_TOKEN_LENGTH) {
+    output.warn(`the token in ${source} is ${token.length} characters long: anyone who guesses it gets signatures. Use 32 random characters or more (openssl rand -hex 32).`);
+  }
+  return token;
 }
 
 function noCredentialsError(env: Environment): ZoomsigError {
@@ -129,7 +216,7 @@ function isLoopback(host: string): boolean {
  * server; a second signal cuts open connections at once. `cancel` takes the
  * handlers off again (the server never started).
  */
-function stopOnSignal(server: Server, output: Output): { stopped: Promise<number>; cancel: () => void } {
+function stopOnSignal(server: Server, log: AsyncLog): { stopped: Promise<number>; cancel: () => void } {
   let stop: (signal: NodeJS.Signals) => void = () => undefined;
   const cancel = (): void => {
     process.off('SIGINT', stop);
@@ -143,13 +230,16 @@ function stopOnSignal(server: Server, output: Output): { stopped: Promise<number
         return;
       }
       stopping = true;
-      output.err(`zoomsig serve: ${signal}, stopping.`);
+      log.line(`zoomsig serve: ${signal}, stopping.`);
       server.close(() => {
         cancel();
+        if (log.dropped > 0) log.line(`zoomsig serve: ${log.dropped} log lines were dropped in all: the log was not being read.`);
         resolve(EXIT.ok);
       });
       server.closeIdleConnections();
       setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+      // Unref'd: it fires only when something (a log write stuck on a full pipe) keeps the process up.
+      setTimeout(() => process.exit(EXIT.ok), SHUTDOWN_DEADLINE_MS).unref();
     };
   });
   process.on('SIGINT', stop);
