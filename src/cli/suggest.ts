@@ -3,12 +3,22 @@
 export function closest(word: string, candidates: readonly string[], maxDistance = 3): string | undefined {
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of candidates) {
+    if (!withinReach(word, candidate, maxDistance)) continue;
     const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (distance <= maxDistance && (best === undefined || distance < best.distance)) best = { candidate, distance };
   }
   if (best === undefined) return undefined;
   // A one-letter word is never "close" to a long one.
   return best.distance < Math.max(word.length, 2) ? best.candidate : undefined;
+}
+
+/**
+ * Words whose lengths differ by more than `maxDistance` are further apart than
+ * that: no need to fill a table of |a| × |b| cells (a pasted 40 KB token given
+ * to explain took over 10 s against every id).
+ */
+function withinReach(a: string, b: string, maxDistance: number): boolean {
+  return Math.abs(a.length - b.length) <= maxDistance;
 }
 
 /** Damerau–Levenshtein distance (adjacent swaps count as one edit). */
@@ -34,6 +44,7 @@ export function editDistance(a: string, b: string): number {
 export function nearest(word: string, candidates: readonly string[], count = 3, maxDistance = 3): string[] {
   const wanted = word.toLowerCase();
   return candidates
+    .filter((candidate) => withinReach(wanted, candidate, maxDistance))
     .map((candidate) => ({ candidate, distance: editDistance(wanted, candidate.toLowerCase()) }))
     .filter(({ distance }) => distance <= maxDistance && distance < Math.max(wanted.length, 2))
     .sort((a, b) => a.distance - b.distance)

@@ -66,3 +66,13 @@ describe('keys named twice, and the spare bits of a signature', () => {
     expect(refused.stdout).toContain('non-canonical-signature');
   });
 });
+
+describe('a 13 KB token where explain wants a code', () => {
+  it('is a quick usage error that does not echo it whole (the fuzz suite found a 10 s hang)', async () => {
+    const result = await runCli(['explain', deepToken]);
+    expect(result.code).toBe(2);
+    expect(result.ms).toBeLessThan(3_000);
+    expect(result.stderr.length).toBeLessThan(400);
+    expect(result.stderr).toContain('To look into a token, run zoomsig doctor.');
+  });
+});
