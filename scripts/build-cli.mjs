@@ -22,8 +22,11 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  // Code reached only through import() (each command, the HMAC work of
-  // secret-forensics.ts) is evaluated only when it runs.
+  // Code reached only through import() (each command; jose and the HMAC work,
+  // src/core/jws.ts and secret-forensics.ts) is evaluated only when it runs.
+  // jose is bundled, not external: required from node_modules it costs 30 ms
+  // or more a start (its ESM files through Node's ESM loader), bundled ~2 ms,
+  // and only where something is signed or verified.
   // The prompt library, a runtime dependency, is left out of the
   // bundle and loaded only when a question is shown (src/cli/prompts/). With
   // dynamic import() marked unsupported, esbuild writes that import() as a

@@ -100,7 +100,7 @@ async function serveRequest(req: IncomingMessage, res: ServerResponse, request: 
   let reply: EndpointReply;
   try {
     const body = await readBody(req);
-    reply = body === undefined ? tooLargeReply() : handleEndpointRequest({ method, path, headers: req.headers, body }, options.config);
+    reply = body === undefined ? tooLargeReply() : await handleEndpointRequest({ method, path, headers: req.headers, body }, options.config);
   } catch (error) {
     if (req.destroyed || res.destroyed) return;
     options.log(`internal error on ${printable(method)} ${printable(path)}: ${error instanceof Error ? error.message : String(error)}`);

@@ -86,11 +86,12 @@ const JSON_HEADERS = {
   'x-content-type-options': 'nosniff',
 } as const;
 
-export function handleEndpointRequest(request: EndpointRequest, config: EndpointConfig): EndpointReply {
+/** The reply to one request; asynchronous because signing is (WebCrypto). */
+export async function handleEndpointRequest(request: EndpointRequest, config: EndpointConfig): Promise<EndpointReply> {
   const access = config.access ?? DEFAULT_ACCESS;
   const refused = refuseCaller(request, access);
   if (refused !== undefined) return refused;
-  const reply = routeRequest(request, config, access);
+  const reply = await routeRequest(request, config, access);
   // The reply's own Vary (a preflight's) names Origin too.
   return { ...reply, headers: { ...corsHeaders(header(request, 'origin'), access), ...reply.headers } };
 }
@@ -122,7 +123,7 @@ function corsHeaders(origin: string | undefined, access: AccessPolicy): Record<s
   return { 'access-control-allow-origin': origin, vary: 'Origin' };
 }
 
-function routeRequest(request: EndpointRequest, config: EndpointConfig, access: AccessPolicy): EndpointReply {
+async function routeRequest(request: EndpointRequest, config: EndpointConfig, access: AccessPolicy): Promise<EndpointReply> {
   const route = ROUTES[request.path];
   if (route === undefined) {
     return errorReply(404, '$path', `Nothing is served at ${cut(request.path)}: POST / (Meeting SDK), POST /video (Video SDK), GET /health.`);
@@ -139,7 +140,7 @@ function routeRequest(request: EndpointRequest, config: EndpointConfig, access: 
   return signatureReply(route, request, config, access);
 }
 
-function signatureReply(sdk: 'meeting' | 'video', request: EndpointRequest, config: EndpointConfig, access: AccessPolicy): EndpointReply {
+async function signatureReply(sdk: 'meeting' | 'video', request: EndpointRequest, config: EndpointConfig, access: AccessPolicy): Promise<EndpointReply> {
   const names = SDK_NAMES[sdk];
   if (access.authToken !== undefined && !bearerMatches(header(request, 'authorization'), access.authToken)) {
     const given = header(request, 'authorization') === undefined ? 'the request has none' : 'the request\'s is not it';
@@ -170,7 +171,7 @@ function signatureReply(sdk: 'meeting' | 'video', request: EndpointRequest, conf
   if (limit !== undefined) return errorReply(403, limit.property, limit.reason);
   const lifetime = reading.options.expiresInSeconds ?? defaultLifetime(access);
   try {
-    const { signature, sdkKey } = generateSignature({ ...reading.options, expiresInSeconds: lifetime, ...credentials, now: config.now() });
+    const { signature, sdkKey } = await generateSignature({ ...reading.options, expiresInSeconds: lifetime, ...credentials, now: config.now() });
     return jsonReply(200, sdk === 'meeting' ? { signature, sdkKey } : { signature });
   } catch (error) {
     // The body was checked above, so this is a rule the checks missed: still the client's 400, never a 500.

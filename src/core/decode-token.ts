@@ -2,7 +2,7 @@
  * The token core: takes whatever was pasted and says what it is and what it
  * holds. Pure, never throws, never reads the clock.
  */
-import { decodeBase64Lenient, isPrintableAscii } from './base64url.js';
+import { decodeBase64Lenient, isPrintableAscii, latin1Text, utf8Text } from './base64url.js';
 import { cleanInput, type Unwrapping } from './clean-input.js';
 import { MAX_JSON_DEPTH, scanJson } from './json-value.js';
 import { decodeLegacySignature, type LegacyFields } from './legacy-signature.js';
@@ -145,7 +145,7 @@ function decodeJwtShape(token: string, result: DecodedToken): void {
     });
   }
   const names: SegmentName[] = ['header', 'payload', 'signature'];
-  const decoded: (Buffer | undefined)[] = [];
+  const decoded: (Uint8Array | undefined)[] = [];
   parts.slice(0, 3).forEach((part, index) => {
     const name = names[index] as SegmentName;
     const bytes = decodeBase64Lenient(part);
@@ -194,12 +194,12 @@ function decodeJwtShape(token: string, result: DecodedToken): void {
 }
 
 function parseJsonSegment(
-  bytes: Buffer | undefined,
+  bytes: Uint8Array | undefined,
   name: SegmentName,
   result: DecodedToken,
 ): Record<string, unknown> | undefined {
   if (bytes === undefined) return undefined;
-  const text = bytes.toString('utf8');
+  const text = utf8Text(bytes);
   // Looked at before JSON.parse, so that no value deeper than MAX_JSON_DEPTH is ever built.
   const scan = scanJson(text);
   if (scan.tooDeep) {
@@ -300,7 +300,7 @@ function decodeDotless(token: string, result: DecodedToken): void {
   }
   if (!isPrintableAscii(decoded.bytes)) return;
 
-  const text = decoded.bytes.toString('latin1');
+  const text = latin1Text(decoded.bytes);
   const legacy = decodeLegacySignature(text);
   if (legacy) {
     result.format = 'legacy';

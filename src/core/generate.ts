@@ -1,10 +1,9 @@
 /**
  * Builds Meeting SDK and Video SDK signatures exactly as Zoom's samples do:
  * HS256, base64url without padding, claims in the samples' order, times in
- * seconds. The clock is passed in.
+ * seconds. The clock is passed in. Signing is jose's over WebCrypto (jws.ts,
+ * imported when the first signature is made), so it is asynchronous.
  */
-import { createHmac } from 'node:crypto';
-import { encodeBase64Url } from './base64url.js';
 import { ZoomsigError } from './errors.js';
 import { normaliseGeoRegions, normaliseMeetingNumber, normaliseRole, requireZeroOrOne } from './normalise.js';
 import { isoFromSeconds, toUnixSeconds, type Clock } from './time.js';
@@ -91,18 +90,25 @@ export interface GeneratedSignature {
 
 const HEADER = { alg: 'HS256', typ: 'JWT' } as const;
 
-/** Signs `payload` as an HS256 JWT with `secret`. */
-export function signHs256(payload: Record<string, unknown>, secret: string | Uint8Array): string {
-  const signingInput = `${encodeBase64Url(JSON.stringify(HEADER))}.${encodeBase64Url(JSON.stringify(payload))}`;
-  const mac = createHmac('sha256', secret).update(signingInput).digest('base64url');
-  return `${signingInput}.${mac}`;
+/**
+ * Signs `payload` as an HS256 JWT with `secret` (a string is taken as UTF-8),
+ * header `{"alg":"HS256","typ":"JWT"}`, claims in the payload's own order.
+ * Rejects with a `ZoomsigError` (`MISSING_VALUE`) for an empty secret.
+ */
+export async function signHs256(payload: Record<string, unknown>, secret: string | Uint8Array): Promise<string> {
+  const { signCompact } = await loadJws();
+  return signCompact(HEADER, payload, secret);
 }
 
+/** jose, imported once: an import() of a loaded ES module still costs a trip through the loader at every signature. */
+let jws: Promise<typeof import('./jws.js')> | undefined;
+const loadJws = (): Promise<typeof import('./jws.js')> => (jws ??= import('./jws.js'));
+
 /**
- * Generates a signature. Throws a `ZoomsigError` (code `INVALID_OPTION` or
- * `MISSING_VALUE`) that says what is allowed when an option is wrong.
+ * Generates a signature. Rejects with a `ZoomsigError` (code `INVALID_OPTION`
+ * or `MISSING_VALUE`) that says what is allowed when an option is wrong.
  */
-export function generateSignature(options: SignatureOptions): GeneratedSignature {
+export async function generateSignature(options: SignatureOptions): Promise<GeneratedSignature> {
   const key = requireText(options.key, 'key', 'the Client ID / SDK Key');
   const secret = requireText(options.secret, 'secret', 'the Client Secret / SDK Secret');
   const lifetime = checkLifetime(options.expiresInSeconds ?? DEFAULT_VALIDITY_SECONDS);
@@ -112,7 +118,7 @@ export function generateSignature(options: SignatureOptions): GeneratedSignature
 
   const payload = options.sdk === 'video' ? videoPayload(options, key, iat, exp) : meetingPayload(options, key, iat, exp);
   return {
-    signature: signHs256(payload, secret),
+    signature: await signHs256(payload, secret),
     sdkKey: key,
     header: { ...HEADER },
     payload,

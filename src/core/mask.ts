@@ -1,9 +1,11 @@
+import { latin1Text } from './base64url.js';
+
 /**
  * Masks a secret for display: `Q7mZ…0gSa`. Short secrets show less, and a
  * secret of fewer than 8 characters shows nothing of itself but its length.
  */
 export function maskSecret(secret: string | Uint8Array): string {
-  const text = typeof secret === 'string' ? secret : Buffer.from(secret).toString('latin1');
+  const text = typeof secret === 'string' ? secret : latin1Text(secret);
   const printable = text.replace(/[^\x21-\x7e]/g, '·');
   if (printable.length >= 16) return `${printable.slice(0, 4)}…${printable.slice(-4)}`;
   if (printable.length >= 8) return `${printable.slice(0, 2)}…${printable.slice(-2)}`;

@@ -1,12 +1,16 @@
 /**
  * The HMAC work: checking a signature with a secret and, when it does not
  * match, trying the mistakes people make with their secret to name the one
- * that does. node:crypto only, constant-time comparisons only. Loaded only
- * when there is a secret to check with (signature-analysis.ts).
+ * that does. JWTs through jose's compactVerify, the legacy hash through
+ * WebCrypto (jws.ts); every comparison is WebCrypto's, in constant time.
+ * Loaded only when there is a secret to check with (signature-analysis.ts).
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { decodeBase64Lenient, decodeHex, encodeBase64, encodeBase64Url, sameBytes, utf8Bytes } from './base64url.js';
 import type { CheckId } from './finding.js';
+import { hmacSha256Matches, verifyCompact, type JwsCheck } from './jws.js';
 import type { LegacyFields } from './legacy-signature.js';
+
+export type { JwsCheck } from './jws.js';
 
 export interface SecretVariant {
   id: Extract<CheckId, 'secret-whitespace' | 'key-secret-swapped' | 'secret-encoding'>;
@@ -15,57 +19,63 @@ export interface SecretVariant {
   bytes: Uint8Array;
 }
 
-/** HS256: HMAC-SHA256 of the signing input (header.payload) with the secret, compared in constant time. */
-export function hmacMatches(signingInput: string, expected: Uint8Array, secret: Uint8Array): boolean {
-  if (expected.length !== 32) return false;
-  const actual = createHmac('sha256', secret).update(signingInput).digest();
-  return timingSafeEqual(actual, expected);
-}
-
-/** The hash the legacy format carries, computed with the given secret. */
-export function legacyHash(fields: Omit<LegacyFields, 'hash'>, secret: string | Uint8Array): string {
-  const message = Buffer.from(`${fields.apiKey}${fields.meetingNumber}${fields.timestamp}${fields.role}`).toString('base64');
-  return createHmac('sha256', secret).update(message).digest('base64');
+/**
+ * HS256: checks `header.payload.signature` with the secret through jose. The
+ * signature part is handed over as base64url of the bytes it decodes to, so a
+ * signature in standard base64 (padded, "+" and "/") is still compared: its
+ * encoding is base64-not-url-safe's finding, the secret's part is this one's.
+ */
+export function jwtMatches(header: string, payload: string, mac: Uint8Array, secret: Uint8Array): Promise<JwsCheck> {
+  return verifyCompact(`${header}.${payload}.${encodeBase64Url(mac)}`, secret);
 }
 
 /** Whether a legacy signature's hash was made with the secret, compared in constant time. */
-export function legacyHashMatches(fields: LegacyFields, secret: Uint8Array): boolean {
-  const expected = Buffer.from(fields.hash, 'utf8');
-  const actual = Buffer.from(legacyHash(fields, secret), 'utf8');
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+export async function legacyHashMatches(fields: LegacyFields, secret: Uint8Array): Promise<boolean> {
+  // The format carries the HMAC in padded standard base64: any other spelling of the same
+  // bytes is not what the format's code writes, so it matches no secret.
+  const mac = decodeBase64Lenient(fields.hash).bytes;
+  if (mac === undefined || mac.length !== 32 || encodeBase64(mac) !== fields.hash) return false;
+  const message = encodeBase64(`${fields.apiKey}${fields.meetingNumber}${fields.timestamp}${fields.role}`);
+  return hmacSha256Matches(utf8Bytes(message), mac, secret);
 }
 
 /** Variants of one secret: whitespace added or trimmed, hex- or base64-decoded. */
 export function secretVariants(secret: string): SecretVariant[] {
   const variants: SecretVariant[] = [];
-  const add = (id: SecretVariant['id'], description: string, bytes: Uint8Array): void => {
-    if (bytes.length > 0 && !variants.some((v) => Buffer.compare(Buffer.from(v.bytes), Buffer.from(bytes)) === 0)) {
+  const add = (id: SecretVariant['id'], description: string, bytes: Uint8Array | undefined): void => {
+    if (bytes !== undefined && bytes.length > 0 && !variants.some((v) => sameBytes(v.bytes, bytes))) {
       variants.push({ id, description, bytes });
     }
   };
-  const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
 
   const trimmed = secret.trim();
   if (trimmed !== secret) {
-    add('secret-whitespace', 'your secret without the white space around it', utf8(trimmed));
+    add('secret-whitespace', 'your secret without the white space around it', utf8Bytes(trimmed));
   }
   for (const [suffix, words] of [
     ['\n', 'a trailing newline'],
     ['\r\n', 'a trailing CRLF'],
     [' ', 'a trailing space'],
   ] as const) {
-    add('secret-whitespace', `your secret plus ${words}`, utf8(trimmed + suffix));
+    add('secret-whitespace', `your secret plus ${words}`, utf8Bytes(trimmed + suffix));
   }
-  add('secret-whitespace', 'your secret with a leading space', utf8(` ${trimmed}`));
+  add('secret-whitespace', 'your secret with a leading space', utf8Bytes(` ${trimmed}`));
 
   if (/^(?:[0-9a-fA-F]{2})+$/.test(trimmed)) {
-    add('secret-encoding', 'your secret hex-decoded to bytes', Buffer.from(trimmed, 'hex'));
+    add('secret-encoding', 'your secret hex-decoded to bytes', decodeHex(trimmed));
   }
   if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(trimmed) && trimmed.replace(/=+$/, '').length % 4 !== 1) {
-    const decoded = Buffer.from(trimmed.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
-    if (decoded.length > 0) add('secret-encoding', 'your secret base64-decoded to bytes', decoded);
+    add('secret-encoding', 'your secret base64-decoded to bytes', base64Variant(trimmed));
   }
   return variants;
+}
+
+/**
+ * The secret read as base64 of either alphabet, as Buffer.from(s, 'base64')
+ * reads it: a secret holding both "-_" and "+/" still decodes.
+ */
+function base64Variant(text: string): Uint8Array | undefined {
+  return decodeBase64Lenient(text.replace(/-/g, '+').replace(/_/g, '/')).bytes;
 }
 
 /** The key used as the secret: the token signed with the Client ID. */
@@ -73,6 +83,6 @@ export function keyAsSecretVariant(key: string): SecretVariant {
   return {
     id: 'key-secret-swapped',
     description: 'the key (Client ID / SDK Key) as the secret',
-    bytes: Buffer.from(key, 'utf8'),
+    bytes: utf8Bytes(key),
   };
 }

@@ -1,15 +1,15 @@
 /**
  * What the user's secrets say of a token's signature, worked out once before
- * the checks run: HS256 JWTs and legacy signatures through their HMAC
- * (secret-forensics.ts, node:crypto, loaded only when there is a secret). On a
- * mismatch the usual mistakes with the secret are tried and the one that
- * matches is recorded. Comparisons are constant-time; no secret is kept, only
- * its label and mask.
+ * the checks run: HS256 JWTs through jose, legacy signatures through WebCrypto
+ * (secret-forensics.ts, loaded only when there is a secret). On a mismatch the
+ * usual mistakes with the secret are tried and the one that matches is
+ * recorded. Comparisons are constant-time; no secret is kept, only its label
+ * and mask.
  */
-import { decodeBase64Lenient } from './base64url.js';
+import { decodeBase64Lenient, utf8Bytes } from './base64url.js';
 import type { DecodedToken } from './decode-token.js';
 import { maskSecret } from './mask.js';
-import type { SecretVariant } from './secret-forensics.js';
+import type { JwsCheck, SecretVariant } from './secret-forensics.js';
 
 type Forensics = typeof import('./secret-forensics.js');
 
@@ -40,7 +40,12 @@ export interface SignatureAnalysis {
   diagnosis?: { id: SecretVariant['id']; description: string; secret?: SecretRef };
   /** On a mismatch: a key claim that holds one of the secrets. */
   secretInClaim?: { claim: string; secret: SecretRef };
+  /** A secret was given but the signature could not be compared with it: why (`checked` is false). */
+  unreadable?: string;
 }
+
+/** What one secret's bytes say of the signature. */
+type Matcher = (secret: Uint8Array) => Promise<JwsCheck>;
 
 export async function analyseSignature(
   decoded: DecodedToken,
@@ -55,37 +60,60 @@ export async function analyseSignature(
 
   const forensics = await import('./secret-forensics.js');
   if (legacy !== undefined) {
-    return analyse(usable, tried, [legacy.apiKey], (secret) => forensics.legacyHashMatches(legacy, secret), forensics, true);
+    const matches: Matcher = async (secret) => ((await forensics.legacyHashMatches(legacy, secret)) ? MATCH : MISMATCH);
+    return analyse(usable, tried, [legacy.apiKey], matches, forensics, true);
   }
   const [header = '', payload = '', mac = ''] = decoded.token.split('.');
-  const macBytes = decodeBase64Lenient(mac).bytes ?? Buffer.alloc(0);
+  const unreadable = standardAlphabetSigningInput(decoded);
+  if (unreadable !== undefined) return { checkable, tried, checked: false, valid: false, unreadable };
+  const macBytes = decodeBase64Lenient(mac).bytes ?? new Uint8Array(0);
   // Not base64url, or a signature whose last character sets spare bits: Zoom rejects it whatever
   // the HMAC (base64-not-url-safe, non-canonical-signature say so); still say whether the secret
-  // is right, so the user knows only the encoding is wrong. Judged on the text, not on the bytes,
-  // so it holds whichever decoder (lenient, as most are) turns the text into bytes.
+  // is right, so the user knows only the encoding is wrong. Judged on the text, not on the bytes:
+  // jose and atob, like most decoders, read "…V" as the bytes of "…U", so the rule must not be theirs.
   const encodedAsZoomWants = decoded.segments.every((segment) => segment.urlSafe && (segment.name !== 'signature' || segment.canonical));
-  const matches = (secret: Uint8Array): boolean => forensics.hmacMatches(`${header}.${payload}`, macBytes, secret);
-  const analysis = analyse(usable, tried, keyCandidates(decoded, expectedKey), matches, forensics, encodedAsZoomWants);
+  const matches: Matcher = (secret) => forensics.jwtMatches(header, payload, macBytes, secret);
+  const analysis = await analyse(usable, tried, keyCandidates(decoded, expectedKey), matches, forensics, encodedAsZoomWants);
   const secretInClaim = analysis.checked && !analysis.matched && !analysis.diagnosis ? findSecretInClaim(decoded, usable) : undefined;
   return { ...analysis, ...(secretInClaim && { secretInClaim }) };
 }
 
+const MATCH: JwsCheck = { outcome: 'match' };
+const MISMATCH: JwsCheck = { outcome: 'mismatch' };
+
+/**
+ * The HMAC covers the header and payload as written, so they cannot be
+ * re-encoded the way the signature part is; and no JWS verifier reads a part
+ * holding "+" or "/". Padding alone is read.
+ */
+function standardAlphabetSigningInput(decoded: DecodedToken): string | undefined {
+  const parts = decoded.segments.slice(0, 2).filter((segment) => segment.standardAlphabet);
+  if (parts.length === 0) return undefined;
+  const names = parts.map((segment) => segment.name).join(' and ');
+  return `the ${names} ${parts.length === 1 ? 'is' : 'are'} in standard base64 ("+" or "/"), which no JWS verifier reads; encode each part with base64url and check again`;
+}
+
 /** Each secret as given; on a mismatch, the usual mistakes with them. */
-function analyse(
+async function analyse(
   secrets: readonly SecretInput[],
   tried: SecretRef[],
   keys: readonly string[],
-  matches: (secret: Uint8Array) => boolean,
+  matches: Matcher,
   forensics: Forensics,
   encodedAsZoomWants: boolean,
-): SignatureAnalysis {
+): Promise<SignatureAnalysis> {
+  const unreadable = (reason: string): SignatureAnalysis => ({ checkable: true, tried, checked: false, valid: false, unreadable: reason });
   for (const [index, secret] of secrets.entries()) {
-    if (matches(Buffer.from(secret.value, 'utf8'))) {
+    const check = await matches(utf8Bytes(secret.value));
+    if (check.outcome === 'unreadable') return unreadable(check.reason);
+    if (check.outcome === 'match') {
       return { checkable: true, tried, checked: true, valid: encodedAsZoomWants, matched: { ...refOf(secret), index } };
     }
   }
-  const diagnosis = diagnoseSecret(secrets, keys, matches, forensics);
-  return { checkable: true, tried, checked: true, valid: false, ...(diagnosis && { diagnosis }) };
+  const diagnosis = await diagnoseSecret(secrets, keys, matches, forensics);
+  if (diagnosis?.unreadable !== undefined) return unreadable(diagnosis.unreadable);
+  const found = diagnosis?.found;
+  return { checkable: true, tried, checked: true, valid: false, ...(found && { diagnosis: found }) };
 }
 
 /** JWTs signed by the user's own secret: not OAuth tokens or ZAKs, which Zoom signs. */
@@ -112,19 +140,21 @@ function keyCandidates(decoded: DecodedToken, expectedKey: string | undefined): 
 }
 
 /** Tries each secret's variants, then each key as the secret; the first match is the diagnosis. */
-function diagnoseSecret(
+async function diagnoseSecret(
   secrets: readonly SecretInput[],
   keys: readonly string[],
-  matches: (bytes: Uint8Array) => boolean,
+  matches: Matcher,
   { secretVariants, keyAsSecretVariant }: Forensics,
-): SignatureAnalysis['diagnosis'] {
+): Promise<{ found?: NonNullable<SignatureAnalysis['diagnosis']>; unreadable?: string } | undefined> {
   const attempts: { variant: SecretVariant; secret: SecretInput | undefined }[] = [
     ...secrets.flatMap((secret) => secretVariants(secret.value).map((variant) => ({ variant, secret }))),
     ...keys.map((key) => ({ variant: keyAsSecretVariant(key), secret: undefined })),
   ];
   for (const { variant, secret } of attempts) {
-    if (matches(variant.bytes)) {
-      return { id: variant.id, description: variant.description, ...(secret && { secret: refOf(secret) }) };
+    const check = await matches(variant.bytes);
+    if (check.outcome === 'unreadable') return { unreadable: check.reason };
+    if (check.outcome === 'match') {
+      return { found: { id: variant.id, description: variant.description, ...(secret && { secret: refOf(secret) }) } };
     }
   }
   return undefined;

@@ -35,6 +35,8 @@ export interface SignatureStatus {
   valid: boolean;
   /** The secret that matched: its label, mask and position in the list. */
   secret?: { label: string; masked: string; index: number };
+  /** A secret was given, but the signature could not be compared with it: why. */
+  unreadable?: string;
 }
 
 export interface VerifyResult {
@@ -58,6 +60,7 @@ export async function verifyToken(token: string, options: VerifyOptions): Promis
       checked: signature.checked,
       valid: signature.valid,
       ...(signature.matched && { secret: signature.matched }),
+      ...(signature.unreadable !== undefined && { unreadable: signature.unreadable }),
     },
     decoded: diagnosis.decoded,
     findings: diagnosis.findings,

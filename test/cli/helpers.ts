@@ -146,6 +146,8 @@ export const MODULE_RECORDER = fileURLToPath(new URL('./support/record-modules.c
 export interface LoadedModules {
   builtins: string[];
   files: string[];
+  /** TextDecoders made with { fatal: true }: more than 0 once jose's module was evaluated. */
+  fatalTextDecoders: number;
 }
 
 export function readLoadedModules(path: string): LoadedModules {

@@ -31,13 +31,15 @@ async function modulesLoadedBy(args: string[], env: Record<string, string> = {})
   return { ...readLoadedModules(out), stderr: result.stderr };
 }
 
-/** Internal modules that mean: the HMAC work ran (node:crypto), the ESM loader started, a server or a prompt came up. */
+/** Internal modules that mean: node:crypto was loaded, the ESM loader started, a server or a prompt came up. */
 const HEAVY = [
   'NativeModule crypto',
   'NativeModule internal/modules/esm/loader',
   'NativeModule http',
   'NativeModule readline',
 ];
+/** What signing or checking a signature brings up: WebCrypto (jose's HMAC), with its streams. */
+const WEBCRYPTO = 'NativeModule internal/crypto/webcrypto';
 
 describe.concurrent('start-up', () => {
   afterAll(cleanupTempDirs);
@@ -46,6 +48,15 @@ describe.concurrent('start-up', () => {
     const loaded = await modulesLoadedBy(['decode', TOKEN]);
     expect(loaded.stderr).toBe('');
     for (const module of HEAVY) expect(loaded.builtins).not.toContain(module);
+  });
+
+  it('decode, explain and doctor without a secret neither evaluate jose nor bring up WebCrypto', async () => {
+    for (const args of [['decode', TOKEN], ['doctor', '--ignore-exp', TOKEN], ['explain', '3712']]) {
+      const loaded = await modulesLoadedBy(args);
+      expect(loaded.stderr, args[0]).toBe('');
+      expect(loaded.builtins, args[0]).not.toContain(WEBCRYPTO);
+      expect(loaded.fatalTextDecoders, args[0]).toBe(0);
+    }
   });
 
   it('decode, explain and doctor print without setting up process.stdout or process.stdin (no streams: descriptor-output.ts)', async () => {
@@ -64,14 +75,19 @@ describe.concurrent('start-up', () => {
     }
   });
 
-  it('doctor and verify with a secret do bring up node:crypto, so the checks above can fail; and nothing else heavy', async () => {
-    for (const command of ['doctor', 'verify']) {
-      const loaded = await modulesLoadedBy([command, '--ignore-exp', TOKEN], { ...MEETING_ENV });
-      expect(loaded.stderr).toBe('');
-      expect(loaded.builtins).toContain('NativeModule crypto');
-      // HMAC-SHA256 from node:crypto: WebCrypto is never brought up.
-      expect(loaded.builtins).not.toContain('NativeModule internal/crypto/webcrypto');
-      for (const module of HEAVY.slice(1)) expect(loaded.builtins).not.toContain(module);
+  it('doctor and verify with a secret, and generate, do evaluate jose and bring up WebCrypto, so the checks above can fail; and nothing else heavy', async () => {
+    const runs = [
+      ['doctor', '--ignore-exp', TOKEN],
+      ['verify', '--ignore-exp', TOKEN],
+      ['generate', '--native'],
+    ];
+    for (const args of runs) {
+      const loaded = await modulesLoadedBy(args, { ...MEETING_ENV });
+      expect(loaded.stderr, args[0]).toBe('');
+      expect(loaded.builtins, args[0]).toContain(WEBCRYPTO);
+      expect(loaded.fatalTextDecoders, args[0]).toBeGreaterThan(0);
+      // The HMAC is WebCrypto's, through jose: node:crypto itself is never loaded.
+      for (const module of HEAVY) expect(loaded.builtins, args[0]).not.toContain(module);
     }
   });
 

@@ -26,7 +26,7 @@ function request(method: string, path: string, body: unknown = '', headers: Endp
   return { method, path, headers, body: typeof body === 'string' ? body : JSON.stringify(body) };
 }
 
-const post = (path: string, body: unknown, config: EndpointConfig = BOTH): EndpointReply =>
+const post = (path: string, body: unknown, config: EndpointConfig = BOTH): Promise<EndpointReply> =>
   handleEndpointRequest(request('POST', path, body), config);
 
 function signatureOf(reply: EndpointReply): string {
@@ -80,7 +80,7 @@ describe('POST / (Meeting SDK sample)', () => {
   ];
 
   it.each(cases)('%s', async (_name, body, claims) => {
-    const reply = post('/', body);
+    const reply = await post('/', body);
     expect(reply.status).toBe(200);
     expect(Object.keys(reply.body ?? {})).toEqual(['signature', 'sdkKey']);
     expect(reply.body?.sdkKey).toBe(MEETING.key);
@@ -90,8 +90,8 @@ describe('POST / (Meeting SDK sample)', () => {
     await expectServedTokenAccepted(token, 'meeting');
   });
 
-  it('answers a bad body with 400 and every problem, as the sample does', () => {
-    const reply = post('/', { meetingNumber: '85746065012', role: 2, expirationSeconds: 60 });
+  it('answers a bad body with 400 and every problem, as the sample does', async () => {
+    const reply = await post('/', { meetingNumber: '85746065012', role: 2, expirationSeconds: 60 });
     expect(reply.status).toBe(400);
     expect(reply.body).toEqual({
       errors: [
@@ -101,24 +101,24 @@ describe('POST / (Meeting SDK sample)', () => {
     });
   });
 
-  it('answers meetingNumber without role with the sample\'s $schema error', () => {
-    expect(post('/', { meetingNumber: '85746065012' }).body).toEqual({
+  it('answers meetingNumber without role with the sample\'s $schema error', async () => {
+    expect((await post('/', { meetingNumber: '85746065012' })).body).toEqual({
       errors: [{ property: '$schema', reason: expect.stringContaining('meetingNumber and role go together') }],
     });
   });
 
-  it('signs at the injected clock, read at each request', () => {
+  it('signs at the injected clock, read at each request', async () => {
     let now = NOW;
     const config: EndpointConfig = { meeting: MEETING, now: () => now };
-    const first = part(signatureOf(post('/', { meetingNumber: '85746065012', role: 0 }, config)), 1);
+    const first = part(signatureOf(await post('/', { meetingNumber: '85746065012', role: 0 }, config)), 1);
     now += 100;
-    const second = part(signatureOf(post('/', { meetingNumber: '85746065012', role: 0 }, config)), 1);
+    const second = part(signatureOf(await post('/', { meetingNumber: '85746065012', role: 0 }, config)), 1);
     expect(first).toMatchObject({ iat: NOW - 30 });
     expect(second).toMatchObject({ iat: NOW + 70 });
   });
 
-  it('answers 503 naming the variables when it has no Meeting SDK credentials', () => {
-    const reply = post('/', { meetingNumber: '85746065012', role: 0 }, { video: VIDEO, now: () => NOW });
+  it('answers 503 naming the variables when it has no Meeting SDK credentials', async () => {
+    const reply = await post('/', { meetingNumber: '85746065012', role: 0 }, { video: VIDEO, now: () => NOW });
     expect(reply.status).toBe(503);
     expect(reply.body).toEqual({
       errors: [{ property: '$server', reason: expect.stringMatching(/no Meeting SDK credentials: .*ZOOM_MEETING_SDK_KEY and ZOOM_MEETING_SDK_SECRET/) }],
@@ -128,7 +128,7 @@ describe('POST / (Meeting SDK sample)', () => {
 
 describe('POST /video (Video SDK sample)', () => {
   it('answers {signature} alone, with the claims in the sample\'s order', async () => {
-    const reply = post('/video', { sessionName: 'support-room-7', role: 1, userIdentity: 'agent-42', sessionKey: 'k-1' });
+    const reply = await post('/video', { sessionName: 'support-room-7', role: 1, userIdentity: 'agent-42', sessionKey: 'k-1' });
     expect(reply.status).toBe(200);
     expect(Object.keys(reply.body ?? {})).toEqual(['signature']);
     const token = signatureOf(reply);
@@ -142,7 +142,7 @@ describe('POST /video (Video SDK sample)', () => {
   });
 
   it('writes every optional claim, numeric strings coerced', async () => {
-    const reply = post('/video', {
+    const reply = await post('/video', {
       sessionName: 'room', role: '0', geoRegions: ['us', 'DE'], cloudRecordingOption: '1', cloudRecordingElection: 1,
       videoWebRtcMode: '1', audioWebRtcMode: 1, expirationSeconds: '3600',
     });
@@ -154,8 +154,8 @@ describe('POST /video (Video SDK sample)', () => {
     await expectServedTokenAccepted(token, 'video');
   });
 
-  it('answers a bad body with 400 and every problem', () => {
-    const reply = post('/video', { role: 3, geoRegions: 'XX' });
+  it('answers a bad body with 400 and every problem', async () => {
+    const reply = await post('/video', { role: 3, geoRegions: 'XX' });
     expect(reply.status).toBe(400);
     expect(reply.body?.errors).toEqual([
       { property: 'sessionName', reason: expect.stringContaining('required') },
@@ -164,8 +164,8 @@ describe('POST /video (Video SDK sample)', () => {
     ]);
   });
 
-  it('answers 503 naming the variables when it has no Video SDK credentials', () => {
-    const reply = post('/video', { sessionName: 'room', role: 1 }, { meeting: MEETING, now: () => NOW });
+  it('answers 503 naming the variables when it has no Video SDK credentials', async () => {
+    const reply = await post('/video', { sessionName: 'room', role: 1 }, { meeting: MEETING, now: () => NOW });
     expect(reply.status).toBe(503);
     expect(JSON.stringify(reply.body)).toMatch(/no Video SDK credentials: .*ZOOM_VIDEO_SDK_KEY and ZOOM_VIDEO_SDK_SECRET/);
   });
@@ -178,12 +178,12 @@ describe('the request around the body', () => {
     ['application/json; charset=utf-8'],
     ['Application/JSON'],
     ['application/vnd.api+json'],
-  ])('takes Content-Type %s', (type) => {
-    expect(handleEndpointRequest(request('POST', '/', valid, { 'content-type': type }), BOTH).status).toBe(200);
+  ])('takes Content-Type %s', async (type) => {
+    expect((await handleEndpointRequest(request('POST', '/', valid, { 'content-type': type }), BOTH)).status).toBe(200);
   });
 
-  it('answers 415 with a sentence naming the missing header', () => {
-    const reply = handleEndpointRequest(request('POST', '/', valid, {}), BOTH);
+  it('answers 415 with a sentence naming the missing header', async () => {
+    const reply = await handleEndpointRequest(request('POST', '/', valid, {}), BOTH);
     expect(reply.status).toBe(415);
     expect(reply.body).toEqual({
       errors: [
@@ -197,8 +197,8 @@ describe('the request around the body', () => {
 
   it.each([['text/plain;charset=UTF-8'], ['application/x-www-form-urlencoded'], ['multipart/form-data; boundary=x']])(
     'answers 415 to Content-Type %s, naming it',
-    (type) => {
-      const reply = handleEndpointRequest(request('POST', '/video', valid, { 'content-type': type }), BOTH);
+    async (type) => {
+      const reply = await handleEndpointRequest(request('POST', '/video', valid, { 'content-type': type }), BOTH);
       expect(reply.status).toBe(415);
       expect(JSON.stringify(reply.body)).toContain(`The Content-Type header is \\"${type}\\", not JSON`);
     },
@@ -210,34 +210,34 @@ describe('the request around the body', () => {
     ['an array', '[1,2]', /must be a JSON object .*; got an array\.$/],
     ['null', 'null', /; got null\.$/],
     ['a string', '"85746065012"', /; got a string\.$/],
-  ])('answers %s with 400 on $body', (_name, body, reason) => {
-    const reply = handleEndpointRequest(request('POST', '/', body), BOTH);
+  ])('answers %s with 400 on $body', async (_name, body, reason) => {
+    const reply = await handleEndpointRequest(request('POST', '/', body), BOTH);
     expect(reply.status).toBe(400);
     expect(reply.body?.errors).toEqual([{ property: '$body', reason: expect.stringMatching(reason) }]);
   });
 
-  it('answers 404 with what is served', () => {
-    const reply = handleEndpointRequest(request('POST', '/signature', valid), BOTH);
+  it('answers 404 with what is served', async () => {
+    const reply = await handleEndpointRequest(request('POST', '/signature', valid), BOTH);
     expect(reply.status).toBe(404);
     expect(reply.body?.errors).toEqual([
       { property: '$path', reason: 'Nothing is served at /signature: POST / (Meeting SDK), POST /video (Video SDK), GET /health.' },
     ]);
   });
 
-  it('answers 405 with Allow to a GET of a signature route', () => {
-    const reply = handleEndpointRequest(request('GET', '/'), BOTH);
+  it('answers 405 with Allow to a GET of a signature route', async () => {
+    const reply = await handleEndpointRequest(request('GET', '/'), BOTH);
     expect(reply.status).toBe(405);
     expect(reply.headers.allow).toBe('POST, OPTIONS');
     expect(reply.body?.errors).toEqual([{ property: '$method', reason: '/ takes POST, not GET.' }]);
   });
 
-  it('answers GET /health with which SDKs are configured', () => {
-    const reply = handleEndpointRequest(request('GET', '/health', '', {}), { meeting: MEETING, now: () => NOW });
+  it('answers GET /health with which SDKs are configured', async () => {
+    const reply = await handleEndpointRequest(request('GET', '/health', '', {}), { meeting: MEETING, now: () => NOW });
     expect(reply).toMatchObject({ status: 200, body: { status: 'ok', meetingSdk: true, videoSdk: false } });
   });
 
-  it('puts no-store on every JSON reply, and CORS for no one without an Origin', () => {
-    for (const reply of [post('/', valid), post('/', {}), handleEndpointRequest(request('GET', '/nowhere'), BOTH), tooLargeReply()]) {
+  it('puts no-store on every JSON reply, and CORS for no one without an Origin', async () => {
+    for (const reply of [await post('/', valid), await post('/', {}), await handleEndpointRequest(request('GET', '/nowhere'), BOTH), tooLargeReply()]) {
       expect(reply.headers).toMatchObject({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
       expect(reply.headers['access-control-allow-origin']).toBeUndefined();
     }
@@ -251,8 +251,8 @@ describe('the request around the body', () => {
       'access-control-request-private-network': 'true',
     });
 
-  it('answers a loopback page\'s CORS preflight with 204, its origin, the methods and headers asked for, and Private Network Access', () => {
-    expect(handleEndpointRequest(preflight('http://localhost:3000'), BOTH)).toEqual({
+  it('answers a loopback page\'s CORS preflight with 204, its origin, the methods and headers asked for, and Private Network Access', async () => {
+    expect(await handleEndpointRequest(preflight('http://localhost:3000'), BOTH)).toEqual({
       status: 204,
       headers: {
         'access-control-allow-origin': 'http://localhost:3000',
@@ -265,8 +265,8 @@ describe('the request around the body', () => {
     });
   });
 
-  it('refuses another site\'s preflight with 403 and a sentence, without CORS or Private Network Access', () => {
-    const reply = handleEndpointRequest(preflight('https://app.example'), BOTH);
+  it('refuses another site\'s preflight with 403 and a sentence, without CORS or Private Network Access', async () => {
+    const reply = await handleEndpointRequest(preflight('https://app.example'), BOTH);
     expect(reply.status).toBe(403);
     expect(reply.headers['access-control-allow-origin']).toBeUndefined();
     expect(reply.headers['access-control-allow-private-network']).toBeUndefined();
@@ -275,23 +275,23 @@ describe('the request around the body', () => {
     ]);
   });
 
-  it('with allowOrigins ["*"] answers any page as Zoom\'s sample does', () => {
-    const reply = handleEndpointRequest(preflight('https://app.example'), { ...BOTH, access: { allowOrigins: ['*'] } });
+  it('with allowOrigins ["*"] answers any page as Zoom\'s sample does', async () => {
+    const reply = await handleEndpointRequest(preflight('https://app.example'), { ...BOTH, access: { allowOrigins: ['*'] } });
     expect(reply.status).toBe(204);
     expect(reply.headers['access-control-allow-origin']).toBe('*');
     expect(reply.headers['access-control-allow-private-network']).toBe('true');
-    expect(post('/', valid, { ...BOTH, access: { allowOrigins: ['*'] } }).headers['access-control-allow-origin']).toBe('*');
+    expect((await post('/', valid, { ...BOTH, access: { allowOrigins: ['*'] } })).headers['access-control-allow-origin']).toBe('*');
   });
 
-  it('allows Content-Type in a preflight that names no headers, or names odd ones', () => {
-    const plain = handleEndpointRequest(request('OPTIONS', '/video', '', {}), BOTH);
-    const odd = handleEndpointRequest(request('OPTIONS', '/video', '', { 'access-control-request-headers': 'a\r\nb' }), BOTH);
+  it('allows Content-Type in a preflight that names no headers, or names odd ones', async () => {
+    const plain = await handleEndpointRequest(request('OPTIONS', '/video', '', {}), BOTH);
+    const odd = await handleEndpointRequest(request('OPTIONS', '/video', '', { 'access-control-request-headers': 'a\r\nb' }), BOTH);
     expect(plain.headers['access-control-allow-headers']).toBe('Content-Type');
     expect(odd.headers['access-control-allow-headers']).toBe('Content-Type');
     expect(plain.body).toBeUndefined();
   });
 
-  it('has a 413 reply naming the limit', () => {
+  it('has a 413 reply naming the limit', async () => {
     expect(MAX_BODY_BYTES).toBe(16_384);
     expect(tooLargeReply()).toMatchObject({ status: 413, body: { errors: [{ property: '$body', reason: expect.stringMatching(/over 16 KiB/) }] } });
   });

@@ -24,7 +24,7 @@ function call(access: EndpointConfig['access'], path: string, body: unknown, hea
   return handleEndpointRequest(request, { meeting: MEETING, video: VIDEO, now: () => NOW, access });
 }
 
-describe('Host', () => {
+describe('Host', async () => {
   const loopback = hostRule('127.0.0.1', []);
 
   it.each([
@@ -41,7 +41,7 @@ describe('Host', () => {
     expect(hostAllowed(host, loopback)).toBe(allowed);
   });
 
-  it('listening on every interface: IP literals and localhost; --allow-host names; * any', () => {
+  it('listening on every interface: IP literals and localhost; --allow-host names; * any', async () => {
     const all = hostRule('0.0.0.0', ['sig.example.com']);
     expect(['10.0.0.5:4000', '[fd00::1]:4000', 'localhost', 'SIG.example.com:443'].map((h) => hostAllowed(h, all))).toEqual([true, true, true, true]);
     expect(hostAllowed('evil.example', all)).toBe(false);
@@ -49,8 +49,8 @@ describe('Host', () => {
     expect(hostAllowed('[::1]:4000', hostRule('::1', []))).toBe(true);
   });
 
-  it('a foreign Host gets 421 naming it and --allow-host; so does a missing one', () => {
-    const reply = call({ allowOrigins: [], hosts: loopback }, '/', JOIN, { host: 'rebind.evil.example:4000' });
+  it('a foreign Host gets 421 naming it and --allow-host; so does a missing one', async () => {
+    const reply = await call({ allowOrigins: [], hosts: loopback }, '/', JOIN, { host: 'rebind.evil.example:4000' });
     expect(reply.status).toBe(421);
     expect(reply.body?.errors).toEqual([
       {
@@ -58,12 +58,12 @@ describe('Host', () => {
         reason: 'The request names the host "rebind.evil.example:4000", and this server answers for 127.0.0.1, localhost, [::1] only. If that is its name (behind a proxy, say), start it with --allow-host rebind.evil.example.',
       },
     ]);
-    expect(call({ allowOrigins: [], hosts: loopback }, '/', JOIN, { host: '' }).status).toBe(421);
-    expect(call({ allowOrigins: [], hosts: loopback }, '/', JOIN).status).toBe(200);
+    expect((await call({ allowOrigins: [], hosts: loopback }, '/', JOIN, { host: '' })).status).toBe(421);
+    expect((await call({ allowOrigins: [], hosts: loopback }, '/', JOIN)).status).toBe(200);
   });
 });
 
-describe('Origin', () => {
+describe('Origin', async () => {
   it.each([
     ['http://localhost:3000', true],
     ['http://localhost', true],
@@ -79,7 +79,7 @@ describe('Origin', () => {
     expect(originAllowed(origin, { allowOrigins: [] })).toBe(allowed);
   });
 
-  it('--allow-origin adds exact origins, as browsers write them', () => {
+  it('--allow-origin adds exact origins, as browsers write them', async () => {
     const allowOrigins = [normaliseOrigin('https://App.Example:443/') ?? ''];
     expect(allowOrigins).toEqual(['https://app.example']);
     expect(originAllowed('https://app.example', { allowOrigins })).toBe(true);
@@ -89,57 +89,57 @@ describe('Origin', () => {
     ]);
   });
 
-  it('a POST from a foreign page gets 403, from an allowed one its origin back', () => {
-    const refused = call({ allowOrigins: [] }, '/', JOIN, { origin: 'https://app.example' });
+  it('a POST from a foreign page gets 403, from an allowed one its origin back', async () => {
+    const refused = await call({ allowOrigins: [] }, '/', JOIN, { origin: 'https://app.example' });
     expect(refused.status).toBe(403);
     expect(refused.body?.signature).toBeUndefined();
-    const allowed = call({ allowOrigins: ['https://app.example'] }, '/', JOIN, { origin: 'https://app.example' });
+    const allowed = await call({ allowOrigins: ['https://app.example'] }, '/', JOIN, { origin: 'https://app.example' });
     expect(allowed.status).toBe(200);
     expect(allowed.headers).toMatchObject({ 'access-control-allow-origin': 'https://app.example', vary: 'Origin' });
   });
 });
 
-describe('what is signed, and for whom', () => {
-  it('maxRole 0 refuses host tokens on both routes with 403 naming --max-role, and signs participants', () => {
-    const meeting = call({ allowOrigins: [], maxRole: 0 }, '/', HOST);
+describe('what is signed, and for whom', async () => {
+  it('maxRole 0 refuses host tokens on both routes with 403 naming --max-role, and signs participants', async () => {
+    const meeting = await call({ allowOrigins: [], maxRole: 0 }, '/', HOST);
     expect(meeting.status).toBe(403);
     expect(meeting.body?.errors).toEqual([{ property: 'role', reason: expect.stringContaining('--max-role 0') }]);
-    expect(call({ allowOrigins: [], maxRole: 0 }, '/video', { sessionName: 's', role: 1 }).status).toBe(403);
-    expect(call({ allowOrigins: [], maxRole: 0 }, '/', JOIN).status).toBe(200);
-    expect(call({ allowOrigins: [], maxRole: 0 }, '/video', { sessionName: 's', role: 0 }).status).toBe(200);
+    expect((await call({ allowOrigins: [], maxRole: 0 }, '/video', { sessionName: 's', role: 1 })).status).toBe(403);
+    expect((await call({ allowOrigins: [], maxRole: 0 }, '/', JOIN)).status).toBe(200);
+    expect((await call({ allowOrigins: [], maxRole: 0 }, '/video', { sessionName: 's', role: 0 })).status).toBe(200);
   });
 
-  it('maxExpirationSeconds refuses longer lifetimes, and is the lifetime when none is asked and 2 h is longer', () => {
+  it('maxExpirationSeconds refuses longer lifetimes, and is the lifetime when none is asked and 2 h is longer', async () => {
     const access = { allowOrigins: [], maxExpirationSeconds: 3600 };
-    const over = call(access, '/', { ...JOIN, expirationSeconds: 3601 });
+    const over = await call(access, '/', { ...JOIN, expirationSeconds: 3601 });
     expect(over.status).toBe(403);
     expect(over.body?.errors).toEqual([{ property: 'expirationSeconds', reason: expect.stringContaining('at most 3600 seconds (--max-expiration)') }]);
-    const at = call(access, '/', { ...JOIN, expirationSeconds: 3600 });
-    const lifetime = (reply: typeof at): number => {
+    const at = await call(access, '/', { ...JOIN, expirationSeconds: 3600 });
+    const lifetime = (reply: Awaited<ReturnType<typeof call>>): number => {
       const payload = part(String(reply.body?.signature), 1) as { iat: number; exp: number };
       return payload.exp - payload.iat;
     };
     expect(lifetime(at)).toBe(3600);
-    expect(lifetime(call(access, '/', JOIN))).toBe(3600);
-    expect(lifetime(call({ allowOrigins: [], maxExpirationSeconds: 86_400 }, '/', JOIN))).toBe(7200);
+    expect(lifetime((await call(access, '/', JOIN)))).toBe(3600);
+    expect(lifetime((await call({ allowOrigins: [], maxExpirationSeconds: 86_400 }, '/', JOIN)))).toBe(7200);
   });
 
-  it('authToken: 401 without the bearer token or with another, 200 with it; /health and preflights need none', () => {
+  it('authToken: 401 without the bearer token or with another, 200 with it; /health and preflights need none', async () => {
     const access = { allowOrigins: [], authToken: 'serve-token-0123456789abcdef' };
-    const none = call(access, '/', JOIN);
+    const none = await call(access, '/', JOIN);
     expect(none.status).toBe(401);
     expect(none.headers['www-authenticate']).toBe('Bearer realm="zoomsig serve"');
     expect(none.body?.errors).toEqual([{ property: 'Authorization', reason: expect.stringMatching(/Authorization: Bearer <token>.*the request has none\.$/) }]);
-    expect(call(access, '/', JOIN, { authorization: 'Bearer serve-token-0123456789abcdeX' }).status).toBe(401);
-    expect(call(access, '/', JOIN, { authorization: 'Basic serve-token-0123456789abcdef' }).status).toBe(401);
-    expect(call(access, '/', JOIN, { authorization: 'Bearer serve-token-0123456789abcdef' }).status).toBe(200);
-    expect(call(access, '/video', { sessionName: 's', role: 0 }, { authorization: 'bearer  serve-token-0123456789abcdef' }).status).toBe(200);
+    expect((await call(access, '/', JOIN, { authorization: 'Bearer serve-token-0123456789abcdeX' })).status).toBe(401);
+    expect((await call(access, '/', JOIN, { authorization: 'Basic serve-token-0123456789abcdef' })).status).toBe(401);
+    expect((await call(access, '/', JOIN, { authorization: 'Bearer serve-token-0123456789abcdef' })).status).toBe(200);
+    expect((await call(access, '/video', { sessionName: 's', role: 0 }, { authorization: 'bearer  serve-token-0123456789abcdef' })).status).toBe(200);
     const config: EndpointConfig = { meeting: MEETING, now: () => NOW, access };
-    expect(handleEndpointRequest({ method: 'GET', path: '/health', headers: {}, body: '' }, config).status).toBe(200);
-    expect(handleEndpointRequest({ method: 'OPTIONS', path: '/', headers: { origin: 'http://localhost:3000' }, body: '' }, config).status).toBe(204);
+    expect((await handleEndpointRequest({ method: 'GET', path: '/health', headers: {}, body: '' }, config)).status).toBe(200);
+    expect((await handleEndpointRequest({ method: 'OPTIONS', path: '/', headers: { origin: 'http://localhost:3000' }, body: '' }, config)).status).toBe(204);
   });
 
-  it('constantTimeEqual is equality', () => {
+  it('constantTimeEqual is equality', async () => {
     expect([['a', 'a'], ['', ''], ['ab', 'a'], ['a', 'ab'], ['abc', 'abd'], ['é', 'e']].map(([a = '', b = '']) => constantTimeEqual(a, b))).toEqual([
       true, true, false, false, false, false,
     ]);

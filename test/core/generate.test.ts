@@ -51,7 +51,7 @@ const valid: [string, SignatureOptions, Record<string, unknown>][] = [
 
 describe('generateSignature', () => {
   it.each(valid)('%s', async (_name, options, claims) => {
-    const generated = generateSignature(options);
+    const generated = await generateSignature(options);
     const token = generated.signature;
     expect(independentlyValid(token, SECRET)).toBe(true);
     expect(token.split('.')[0]).toBe(Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url'));
@@ -113,10 +113,10 @@ describe('generateSignature', () => {
     ['empty secret', { ...base, secret: '', native: true }, /Client Secret .*missing/],
   ];
 
-  it.each(invalid)('rejects %s', (_name, options, message) => {
+  it.each(invalid)('rejects %s', async (_name, options, message) => {
     let error: unknown;
     try {
-      generateSignature(options);
+      await generateSignature(options);
     } catch (caught) {
       error = caught;
     }

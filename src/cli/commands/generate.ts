@@ -42,7 +42,7 @@ export async function runGenerate(input: CommandInput, loadPrompter: PrompterLoa
     return EXIT.interrupted;
   }
 
-  const generated = generateSignature(collected.options);
+  const generated = await generateSignature(collected.options);
   if (format === 'json') {
     const { signature, sdkKey, header, payload, expiresAt } = generated;
     output.out(JSON.stringify({ signature, sdkKey, header, payload, expiresAt }, null, 2));

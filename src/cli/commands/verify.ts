@@ -59,6 +59,8 @@ function verifyText(result: VerifyResult, now: number, strict: boolean, output: 
     lines.push(fieldLine(output, 'signature', `${mark} matches ${signature.secret.label} (${signature.secret.masked})${suffix}`));
   } else if (signature.checked) {
     lines.push(fieldLine(output, 'signature', `${output.paint('red', '✗')} does not match`));
+  } else if (signature.unreadable !== undefined) {
+    lines.push(fieldLine(output, 'signature', `not checked: ${signature.unreadable}`));
   } else {
     lines.push(fieldLine(output, 'signature', 'not checked: this token is not signed with a secret of yours'));
   }

@@ -92,6 +92,7 @@ function signatureText(diagnosis: Diagnosis): string | undefined {
     return `matches ${signature.matched.label} (${signature.matched.masked})${encoding}`;
   }
   if (signature.checked) return `does not match ${signature.tried.length > 1 ? 'any of the secrets' : 'the secret'} given`;
+  if (signature.unreadable !== undefined) return `not checked: ${signature.unreadable}`;
   if (signature.checkable) return 'not checked: no secret given';
   if (decoded.format !== 'jwt') return undefined;
   if (diagnosis.kind === 'oauth-token' || diagnosis.kind === 'zak') return 'signed by Zoom, not by you: no secret of yours verifies it';

@@ -11,6 +11,14 @@ export const signatureUnverified: Check = {
     // Only SDK tokens: a legacy signature or a JWT-app token is rejected whatever its hash (their checks say so).
     if (!signature.checkable || tokenSdk === undefined) return undefined;
     if (signature.checked) return [];
+    if (signature.unreadable !== undefined) {
+      return [
+        {
+          message: `A secret was given, but the signature could not be checked with it: ${signature.unreadable}.`,
+          hint: 'Fix the encoding first (the format findings say how); then the secret can be checked.',
+        },
+      ];
+    }
     const variable = tokenSdk === 'video' ? ENV.videoSecret : ENV.meetingSecret;
     return [
       {

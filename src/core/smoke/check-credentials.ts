@@ -54,7 +54,7 @@ export async function checkCredentials(context: CredentialsContext, options: Cre
     const result: SdkCredentialsResult = { sdk, key: refOf(key), secret: refOf(secret), token: null };
     sdks.push(result);
     if (key === undefined || secret === undefined) continue;
-    const diagnosis = await diagnoseToken(makeToken(sdk, key.value, secret.value, options), {
+    const diagnosis = await diagnoseToken(await makeToken(sdk, key.value, secret.value, options), {
       now: options.now,
       secrets: [{ label: secret.source, value: secret.value }],
       key: key.value,
@@ -74,11 +74,12 @@ export async function checkCredentials(context: CredentialsContext, options: Cre
   return { mode: 'credentials', ...joined, now: options.now, sdks };
 }
 
-function makeToken(sdk: Sdk, key: string, secret: string, options: CredentialsCheckOptions): string {
+async function makeToken(sdk: Sdk, key: string, secret: string, options: CredentialsCheckOptions): Promise<string> {
   const role = normaliseRole(options.role ?? CHECK_DEFAULTS.role);
-  return sdk === 'video'
-    ? generateSignature({ sdk: 'video', key, secret, now: options.now, topic: options.topic ?? CHECK_DEFAULTS.topic, role }).signature
-    : generateSignature({ sdk: 'meeting', key, secret, now: options.now, meetingNumber: options.meeting ?? CHECK_DEFAULTS.meeting, role }).signature;
+  const generated = await (sdk === 'video'
+    ? generateSignature({ sdk: 'video', key, secret, now: options.now, topic: options.topic ?? CHECK_DEFAULTS.topic, role })
+    : generateSignature({ sdk: 'meeting', key, secret, now: options.now, meetingNumber: options.meeting ?? CHECK_DEFAULTS.meeting, role }));
+  return generated.signature;
 }
 
 function refOf(value: CredentialValue | undefined): CredentialRef | null {
