@@ -58,6 +58,9 @@ export class Environment {
   }
 }
 
+/** The bearer token serve requires of its callers, when --auth-token-file does not give it. */
+export const SERVE_TOKEN_VARIABLE = 'ZOOMSIG_SERVE_TOKEN';
+
 /**
  * Registers, before anything is parsed or printed, every secret this run can
  * know of: --secret values in argv and the secret variables of the
@@ -69,7 +72,7 @@ export function protectKnownSecrets(argv: readonly string[], env: Environment, o
     if (arg === '--secret' && argv[index + 1] !== undefined) output.protect(argv[index + 1] as string);
     else if (arg.startsWith('--secret=')) output.protect(arg.slice('--secret='.length));
   });
-  for (const name of [ENV.meetingSecret, ENV.videoSecret]) {
+  for (const name of [ENV.meetingSecret, ENV.videoSecret, SERVE_TOKEN_VARIABLE]) {
     const found = env.lookup(name);
     if (found) output.protect(found.value);
   }

@@ -33,35 +33,59 @@ const COMMANDS = ['generate', 'decode', 'verify', 'doctor', 'explain', 'check', 
 /** Text that can be an argument: no NUL (the kernel cannot pass it). */
 const argText = (arbitrary: fc.Arbitrary<string>): fc.Arbitrary<string> => arbitrary.map((text) => text.replace(/\0/g, ''));
 
-function optionFragments(files: Record<string, string>): fc.Arbitrary<readonly string[]> {
+/** Options each command takes (the rest are still tried, less often). */
+const TAKES: Record<(typeof COMMANDS)[number], readonly string[]> = {
+  generate: ['sdk', 'product', 'key', 'secret', 'secret-file', 'meeting', 'role', 'expires-in', 'webrtc', 'native', 'topic', 'session-key', 'user-identity', 'now', 'format', 'json'],
+  decode: ['now', 'format', 'json'],
+  verify: ['secret', 'secret-file', 'key', 'sdk', 'product', 'now', 'ignore-exp', 'skew', 'strict', 'format', 'json'],
+  doctor: ['secret', 'secret-file', 'key', 'meeting', 'role', 'join', 'error', 'sdk', 'product', 'now', 'ignore-exp', 'skew', 'strict', 'verbose', 'format', 'json'],
+  explain: ['format', 'json'],
+  check: ['requests', 'concurrency', 'timeout', 'origin', 'secret', 'secret-file', 'key', 'meeting', 'role', 'topic', 'sdk', 'product', 'now', 'ignore-exp', 'skew', 'strict', 'format', 'json'],
+  completion: [],
+  help: [],
+};
+
+function optionFragments(files: Record<string, string>): Record<string, fc.Arbitrary<readonly string[]>> {
   const path = fc.constantFrom(...Object.values(files), '/nonexistent/file', '-');
   const value = argText(fc.oneof(fc.string({ maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 10 }), fc.constantFrom('', '-1', '0', '1', '2', 'host', 'video', '2h', 'NaN', '1e309', '--json')));
+  // Mostly values the option takes, so that runs get past option parsing; sometimes anything.
+  const usual = (...values: string[]): fc.Arbitrary<string> => fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: value });
   const flagged = (flag: string, values: fc.Arbitrary<string>): fc.Arbitrary<readonly string[]> =>
-    fc.oneof({ weight: 4, arbitrary: values.map((v) => [flag, v]) }, { weight: 1, arbitrary: values.map((v) => [`${flag}=${v}`]) }, { weight: 1, arbitrary: fc.constant<readonly string[]>([flag]) });
-  return fc.oneof(
-    fc.constantFrom<readonly string[]>(['--json'], ['--no-color'], ['--quiet'], ['--help'], ['-h'], ['--verbose'], ['-v'], ['--ignore-exp'], ['--strict'], ['--webrtc'], ['--native'], ['--'], ['-']),
-    flagged('--format', fc.oneof(fc.constantFrom('text', 'json', 'github', 'JSON'), value)),
-    flagged('--secret', fc.oneof(fc.constantFrom(SECRET, VIDEO_SECRET), value)),
-    flagged('--secret-file', path),
-    flagged('--key', fc.oneof(fc.constantFrom(KEY, VIDEO_KEY), value)),
-    flagged('--meeting', fc.oneof(fc.constantFrom('85746065012', '857-4606-5012', 'https://zoom.us/j/85746065012?pwd=x'), value)),
-    flagged('--role', fc.oneof(fc.constantFrom('0', '1', 'host', 'participant'), value)),
-    flagged('--sdk', fc.oneof(fc.constantFrom('meeting', 'video'), value)),
-    flagged('--product', fc.constantFrom('meeting', 'video', 'x')),
-    flagged('--now', fc.oneof(fc.constantFrom('2026-01-01T00:00:00Z', '1767225600', '1767225600000', '2026-01-01T00:00:00'), value)),
-    flagged('--expires-in', fc.oneof(fc.constantFrom('2h', '90m', '7200', '1m', '3d'), value)),
-    flagged('--topic', value),
-    flagged('--session-key', value),
-    flagged('--user-identity', value),
-    flagged('--join', path),
-    flagged('--error', fc.oneof(fc.constantFrom('3712', '200', 'JWTTOKENWRONG', '4012'), value)),
-    flagged('--skew', fc.oneof(fc.constantFrom('60', '-5', '0'), value)),
-    flagged('--requests', value),
-    flagged('--concurrency', value),
-    flagged('--timeout', value),
-    flagged('--origin', value),
-    argText(fc.string({ minLength: 1, maxLength: 12 })).map((name) => [`--${name}`]),
-  );
+    fc.oneof({ weight: 6, arbitrary: values.map((v) => [`--${flag}`, v]) }, { weight: 1, arbitrary: values.map((v) => [`--${flag}=${v}`]) }, { weight: 1, arbitrary: fc.constant<readonly string[]>([`--${flag}`]) });
+  const toggle = (flag: string): fc.Arbitrary<readonly string[]> => fc.constant([`--${flag}`]);
+  return {
+    json: toggle('json'),
+    'no-color': toggle('no-color'),
+    quiet: toggle('quiet'),
+    verbose: fc.constantFrom<readonly string[]>(['--verbose'], ['-v']),
+    'ignore-exp': toggle('ignore-exp'),
+    strict: toggle('strict'),
+    webrtc: toggle('webrtc'),
+    native: toggle('native'),
+    help: fc.constantFrom<readonly string[]>(['--help'], ['-h']),
+    format: flagged('format', usual('text', 'json', 'github', 'JSON')),
+    secret: flagged('secret', usual(SECRET, VIDEO_SECRET)),
+    'secret-file': flagged('secret-file', path),
+    key: flagged('key', usual(KEY, VIDEO_KEY)),
+    meeting: flagged('meeting', usual('85746065012', '857-4606-5012', 'https://zoom.us/j/85746065012?pwd=x')),
+    role: flagged('role', usual('0', '1', 'host', 'participant')),
+    sdk: flagged('sdk', usual('meeting', 'video')),
+    product: flagged('product', fc.constantFrom('meeting', 'video', 'x')),
+    now: flagged('now', usual('2026-01-01T00:00:00Z', '1767225600', '1767225600000', '2026-01-01T00:00:00')),
+    'expires-in': flagged('expires-in', usual('2h', '90m', '7200', '1m', '3d')),
+    topic: flagged('topic', usual('support-room-7')),
+    'session-key': flagged('session-key', usual('k1')),
+    'user-identity': flagged('user-identity', usual('agent-42')),
+    join: flagged('join', path),
+    error: flagged('error', usual('3712', '200', 'JWTTOKENWRONG', '4012')),
+    skew: flagged('skew', usual('60', '-5', '0')),
+    requests: flagged('requests', usual('1', '10')),
+    concurrency: flagged('concurrency', usual('1', '2')),
+    timeout: flagged('timeout', usual('1s', '500ms')),
+    origin: flagged('origin', usual('http://localhost:3000', 'https://app.example')),
+    unknown: argText(fc.string({ minLength: 1, maxLength: 12 })).map((name) => [`--${name}`]),
+    separator: fc.constantFrom<readonly string[]>(['--'], ['-']),
+  };
 }
 
 export function cliRuns(files: Record<string, string>): fc.Arbitrary<CliRun> {
@@ -74,19 +98,30 @@ export function cliRuns(files: Record<string, string>): fc.Arbitrary<CliRun> {
     { ZOOM_MEETING_SDK_KEY: '', ZOOM_MEETING_SDK_SECRET: ` ${SECRET}\n` },
     { ZOOM_MEETING_SDK_SECRET: SECRET, ZOOM_CLIENT_ID: 'x', FORCE_COLOR: '1' },
   );
-  return fc
-    .record({
-      command: fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...COMMANDS) }, { weight: 1, arbitrary: argText(fc.string({ maxLength: 10 })) }),
-      options: fc.array(optionFragments(files), { maxLength: 5 }),
-      positional: fc.option(positional, { nil: undefined }),
-      beforeCommand: fc.boolean(),
-      stdin: fc.option(fc.oneof(pasted, signedJwt.map(({ token: t }) => `${t}\n`)), { nil: undefined }),
-      env,
-    })
-    .map(({ command, options, positional: arg, beforeCommand, stdin, env: extra }) => {
+  const fragments = optionFragments(files);
+  const everyOption = fc.oneof(...Object.values(fragments));
+  const forCommand = (command: string): fc.Arbitrary<readonly string[]> => {
+    const own = (TAKES as Record<string, readonly string[] | undefined>)[command] ?? [];
+    const names = [...new Set([...own, 'no-color', 'quiet', 'help'])];
+    return fc.oneof({ weight: 6, arbitrary: fc.oneof(...names.map((name) => fragments[name] as fc.Arbitrary<readonly string[]>)) }, { weight: 1, arbitrary: everyOption });
+  };
+  const command = fc.oneof({ weight: 12, arbitrary: fc.constantFrom<string>(...COMMANDS) }, { weight: 1, arbitrary: argText(fc.string({ maxLength: 10 })) });
+  return command
+    .chain((name) =>
+      fc.record({
+        command: fc.constant(name),
+        options: fc.array(forCommand(name), { maxLength: 5 }),
+        positional: fc.option(positional, { nil: undefined }),
+        // Options before the command name: the contract allows it for the global ones.
+        beforeCommand: fc.nat({ max: 4 }).map((n) => n === 0),
+        stdin: fc.option(fc.oneof(pasted, signedJwt.map(({ token: t }) => `${t}\n`)), { nil: undefined }),
+        env,
+      }),
+    )
+    .map(({ command: name, options, positional: arg, beforeCommand, stdin, env: extra }) => {
       const flat = options.flat();
-      const args = beforeCommand ? [...flat, command] : [command, ...flat];
-      if (arg !== undefined) args.push(arg);
+      const args = beforeCommand ? [...flat, name] : [name, ...flat];
+      if (arg !== undefined && name !== 'generate' && name !== 'check') args.push(arg);
       return { args, stdin, env: extra };
     });
 }

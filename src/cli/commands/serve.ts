@@ -13,7 +13,7 @@ import { describeWindow, isValidLifetime } from '../../core/zoom-rules.js';
 import { asyncLog, type AsyncLog } from '../async-log.js';
 import type { CommandInput } from '../commands.js';
 import { sdkOption } from '../common-options.js';
-import { envNames, signingCredentials, type Environment, type Sdk } from '../credentials.js';
+import { envNames, SERVE_TOKEN_VARIABLE, signingCredentials, type Environment, type Sdk } from '../credentials.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../io.js';
 import type { OptionValues } from '../options.js';
@@ -30,8 +30,6 @@ const SHUTDOWN_GRACE_MS = 400;
  * as long as the pipe stays full. The one process.exit of zoomsig, for that.
  */
 const SHUTDOWN_DEADLINE_MS = 700;
-/** The variable that holds the bearer token, when --auth-token-file does not. */
-const TOKEN_VARIABLE = 'ZOOMSIG_SERVE_TOKEN';
 /** Shorter bearer tokens than this are accepted with a warning. */
 const MIN_TOKEN_LENGTH = 16;
 
@@ -104,7 +102,7 @@ function accessPolicy(values: OptionValues, environment: Environment, host: stri
   });
   const allowHosts = (values['allow-host'] ?? []).map((text) => {
     if (text.trim() === '*' || /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d+)?$/.test(text.trim())) return text.trim();
-    throw new ZoomsigError('INVALID_OPTION', `--allow-host takes a host name as clients call it (sig.example.com, sig.example.com:443), or * for any; got "${text}".`, 'allow-host');
+    throw new ZoomsigError('INVALID_OPTION', `--allow-host takes a host name as clients call it (sig.example.com; any port), or * for any; got "${text}".`, 'allow-host');
   });
   return {
     allowOrigins,
@@ -137,11 +135,11 @@ function maxExpirationOption(raw: string | undefined): number | undefined {
 /** The bearer token callers must send: from --auth-token-file, else ZOOMSIG_SERVE_TOKEN (environment or .env). */
 function authToken(values: OptionValues, environment: Environment, output: Output): string | undefined {
   const path = values['auth-token-file'];
-  const found = path === undefined ? environment.lookup(TOKEN_VARIABLE)?.value : readUserFile(path, 'the token file', 'auth-token-file');
+  const found = path === undefined ? environment.lookup(SERVE_TOKEN_VARIABLE)?.value : readUserFile(path, 'the token file', 'auth-token-file');
   if (found === undefined) return undefined;
   const token = found.replace(/\r?\n$/, '');
   output.protect(token);
-  const source = path === undefined ? TOKEN_VARIABLE : `the token file ${path}`;
+  const source = path === undefined ? SERVE_TOKEN_VARIABLE : `the token file ${path}`;
   if (token.trim() === '' || /\s/.test(token)) {
     throw new ZoomsigError('UNREADABLE_INPUT', `${source} must hold the token alone, one line without spaces${token.trim() === '' ? '; it is empty' : ''}.`, 'auth-token-file');
   }
