@@ -105,3 +105,13 @@ export function parseJsonLimited(text: string): JsonParse {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }
 }
+
+/**
+ * A claim or join() value as a number, the way Number() reads a number or a
+ * string, and NaN for anything else. Number() itself throws on an object
+ * whose toString and valueOf are not functions, which a pasted token can
+ * hold: {"role":{"toString":1}}.
+ */
+export function asNumber(value: unknown): number {
+  return typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
+}

@@ -158,7 +158,70 @@ describe('serve: what it signs, for whom', () => {
   });
 });
 
+/** serve on port 0 with stderr piped but not read until `readLog` is called. */
+async function serveWithUnreadLog(): Promise<{ url: string; exited: Promise<number | null>; child: ReturnType<typeof spawnCli>; readLog: () => () => string }> {
+  const child = spawnCli(['serve', '--port', '0'], { env: { ...MEETING_ENV } });
+  child.stdin.end();
+  let stdout = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      const found = /listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(stdout)?.[1];
+      if (found !== undefined) resolve(found);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited (${code}) before listening`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const readLog = (): (() => string) => {
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    return () => stderr;
+  };
+  return { url, exited, child, readLog };
+}
+
+/** `count` requests, 32 at a time, every other one to a long path (404) so that log lines are ~100 bytes. */
+async function hammer(url: string, count: number): Promise<Record<string, number>> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 32 });
+  const statuses: Record<string, number> = {};
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < count) {
+      next += 1;
+      const path = next % 2 === 0 ? '/health' : `/${'x'.repeat(76)}`;
+      const { status } = await send(url, { method: 'GET', path, agent });
+      statuses[status] = (statuses[status] ?? 0) + 1;
+    }
+  };
+  await Promise.all(Array.from({ length: 32 }, worker));
+  agent.destroy();
+  return statuses;
+}
+
 describe('serve with a log nobody reads', () => {
+  it('counts the lines it dropped, and says so once the log is read again', async () => {
+    const { url, exited, child, readLog } = await serveWithUnreadLog();
+    expect(await hammer(url, 4_000)).toEqual({ 200: 2_000, 404: 2_000 });
+    const log = readLog();
+    // Reading drains the pipe; the next line written says how many were dropped.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await send(url, { method: 'GET', path: '/health' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    // Each time the log drains after drops, one line with their count.
+    const counts = [...log().matchAll(/^zoomsig serve: (\d+) log lines? dropped: the log was not being read\.$/gm)].map((match) => Number(match[1]));
+    const dropped = counts.reduce((sum, count) => sum + count, 0);
+    expect(dropped).toBeGreaterThan(0);
+    const logged = log().split('\n').filter((line) => /^GET \//.test(line)).length;
+    // Every request is either logged or counted as dropped (the count may also hold lines of
+    // client errors, which have no request: a connection cut while the log was full).
+    expect(logged + dropped).toBeGreaterThanOrEqual(4_001);
+    expect(logged + dropped).toBeLessThan(4_100);
+  }, 60_000);
+
   it('answers 10,000 requests with stderr on a pipe never drained, and SIGTERM ends it within a second', async () => {
     const child = spawnCli(['serve', '--port', '0'], { env: { ...MEETING_ENV } });
     child.stdin.end();

@@ -153,3 +153,14 @@ describe('non-canonical-signature: …U verifies, …V does not', () => {
     expect(findings.map((finding) => finding.id)).toContain('non-canonical-signature');
   });
 });
+
+describe('claims that are objects named like Object.prototype', () => {
+  it('{"role":{"toString":1}} and a join() role like it are findings, not a TypeError from Number()', async () => {
+    const evil = '{"toString":1,"valueOf":1}';
+    const token = sign(HS256, PAYLOAD.replace('"role":0', `"role":${evil}`));
+    const join = parseJoinContext(`{"role":${evil},"meetingNumber":${evil},"sdkKey":${evil}}`, 'join.json');
+    const diagnosis = await diagnoseToken(token, { secrets: [SECRET], now: NOW, role: 1, meeting: '85746065012', join, key: KEY });
+    expect(diagnosis.findings.map((finding) => finding.id)).toContain('invalid-role');
+    expect(() => JSON.stringify(diagnosis)).not.toThrow();
+  });
+});

@@ -44,6 +44,8 @@ const claimValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.boolean(),
   fc.constant(null),
   fc.jsonValue({ maxDepth: 3 }),
+  // What Number() and template strings choke on: {"toString": 1} is a plain JSON object.
+  fc.constantFrom({ toString: 1 }, { valueOf: 'x', toString: null }, { __proto__: 1, constructor: 2 }),
 );
 
 const meetingPayload = fc.record(
