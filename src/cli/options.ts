@@ -2,6 +2,11 @@
  * Every option of every command, described once. A command lists the names
  * it takes; parsing and help are both made from this table.
  */
+import { normaliseOrigin } from '../core/endpoint-access.js';
+import { isZoomsigError, ZoomsigError } from '../core/errors.js';
+import { normaliseRole } from '../core/normalise.js';
+import { parseDuration } from '../core/time.js';
+import { describeWindow, isValidLifetime } from '../core/zoom-rules.js';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -10,6 +15,41 @@ export interface OptionSpec {
   /** Placeholder in help: `<s>`. */
   value?: string;
   description: string;
+}
+
+/** serve --allow-origin: an origin as browsers send it (`https://app.example.com`), or `*`. */
+export function parseAllowOrigin(raw: string): string {
+  const origin = normaliseOrigin(raw);
+  if (origin !== undefined) return origin;
+  throw new ZoomsigError(
+    'INVALID_OPTION',
+    `--allow-origin takes an origin, the scheme, host and port of a page (https://app.example.com, http://localhost:8080), or * for any; got "${raw}".`,
+    'allow-origin',
+  );
+}
+
+/** serve --allow-host: a host name (any port), an IP address, or `*`. */
+export function parseAllowHost(raw: string): string {
+  const text = raw.trim();
+  if (text === '*' || /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d+)?$/.test(text)) return text;
+  throw new ZoomsigError('INVALID_OPTION', `--allow-host takes a host name as clients call it (sig.example.com; any port), or * for any; got "${raw}".`, 'allow-host');
+}
+
+/** serve --max-role: 0 (participant tokens only) or 1. */
+export function parseMaxRole(raw: string): 0 | 1 {
+  try {
+    return normaliseRole(raw);
+  } catch (error) {
+    if (!isZoomsigError(error)) throw error;
+    throw new ZoomsigError('INVALID_OPTION', `--max-role takes 0 (sign participant tokens only) or 1 (host tokens too, the default); got "${raw}".`, 'max-role');
+  }
+}
+
+/** serve --max-expiration: a lifetime Zoom accepts, in seconds. */
+export function parseMaxExpiration(raw: string): number {
+  const seconds = parseDuration(raw, '--max-expiration');
+  if (isValidLifetime(seconds)) return seconds;
+  throw new ZoomsigError('INVALID_OPTION', `--max-expiration must be ${describeWindow()}; got "${raw}" (${seconds} seconds).`, 'max-expiration');
 }
 
 export const OPTIONS = {

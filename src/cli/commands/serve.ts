@@ -5,18 +5,16 @@
  */
 import type { Server } from 'node:http';
 import type { EndpointConfig, SdkCredentials } from '../../core/auth-endpoint.js';
-import { hostRule, normaliseOrigin, type AccessPolicy } from '../../core/endpoint-access.js';
-import { isZoomsigError, ZoomsigError } from '../../core/errors.js';
-import { normaliseRole } from '../../core/normalise.js';
-import { parseClock, parseDuration } from '../../core/time.js';
-import { describeWindow, isValidLifetime } from '../../core/zoom-rules.js';
+import { hostRule, type AccessPolicy } from '../../core/endpoint-access.js';
+import { ZoomsigError } from '../../core/errors.js';
+import { parseClock } from '../../core/time.js';
 import { asyncLog, type AsyncLog } from '../async-log.js';
 import type { CommandInput } from '../commands.js';
 import { sdkOption } from '../common-options.js';
 import { envNames, SERVE_TOKEN_VARIABLE, signingCredentials, type Environment, type Sdk } from '../credentials.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../io.js';
-import type { OptionValues } from '../options.js';
+import { parseAllowHost, parseAllowOrigin, parseMaxExpiration, parseMaxRole, type OptionValues } from '../options.js';
 import { createEndpointServer } from '../http-endpoint.js';
 import { readUserFile } from '../read-file.js';
 
@@ -89,47 +87,14 @@ function portOption(values: OptionValues, env: Record<string, string | undefined
 
 /** --allow-origin, --allow-host, --max-role, --max-expiration, --auth-token-file / ZOOMSIG_SERVE_TOKEN. */
 function accessPolicy(values: OptionValues, environment: Environment, host: string, output: Output): AccessPolicy {
-  const allowOrigins = (values['allow-origin'] ?? []).map((text) => {
-    const origin = normaliseOrigin(text);
-    if (origin === undefined) {
-      throw new ZoomsigError(
-        'INVALID_OPTION',
-        `--allow-origin takes an origin, the scheme, host and port of a page (https://app.example.com, http://localhost:8080), or * for any; got "${text}".`,
-        'allow-origin',
-      );
-    }
-    return origin;
-  });
-  const allowHosts = (values['allow-host'] ?? []).map((text) => {
-    if (text.trim() === '*' || /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d+)?$/.test(text.trim())) return text.trim();
-    throw new ZoomsigError('INVALID_OPTION', `--allow-host takes a host name as clients call it (sig.example.com; any port), or * for any; got "${text}".`, 'allow-host');
-  });
+  const { 'max-role': maxRole, 'max-expiration': maxExpiration } = values;
   return {
-    allowOrigins,
-    hosts: hostRule(host, allowHosts),
-    maxRole: maxRoleOption(values['max-role']),
-    maxExpirationSeconds: maxExpirationOption(values['max-expiration']),
+    allowOrigins: (values['allow-origin'] ?? []).map(parseAllowOrigin),
+    hosts: hostRule(host, (values['allow-host'] ?? []).map(parseAllowHost)),
+    maxRole: maxRole === undefined ? undefined : parseMaxRole(maxRole),
+    maxExpirationSeconds: maxExpiration === undefined ? undefined : parseMaxExpiration(maxExpiration),
     authToken: authToken(values, environment, output),
   };
-}
-
-function maxRoleOption(raw: string | undefined): 0 | 1 | undefined {
-  if (raw === undefined) return undefined;
-  try {
-    return normaliseRole(raw);
-  } catch (error) {
-    if (!isZoomsigError(error)) throw error;
-    throw new ZoomsigError('INVALID_OPTION', `--max-role takes 0 (sign participant tokens only) or 1 (host tokens too, the default); got "${raw}".`, 'max-role');
-  }
-}
-
-function maxExpirationOption(raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const seconds = parseDuration(raw, '--max-expiration');
-  if (!isValidLifetime(seconds)) {
-    throw new ZoomsigError('INVALID_OPTION', `--max-expiration must be ${describeWindow()}; got "${raw}" (${seconds} seconds).`, 'max-expiration');
-  }
-  return seconds;
 }
 
 /** The bearer token callers must send: from --auth-token-file, else ZOOMSIG_SERVE_TOKEN (environment or .env). */
