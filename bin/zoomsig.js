@@ -6,4 +6,7 @@ require('./load-bundle.js')
   .exports.run(process.argv.slice(2))
   .then((code) => {
     process.exitCode = code;
+    // Ctrl-C at a question: gone at once, whatever was typed after it (the
+    // prompt library can leave standard input reading, which keeps Node alive).
+    if (code === 130) process.exit(code);
   });

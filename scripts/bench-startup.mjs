@@ -4,10 +4,11 @@
  *
  *   npm run build && node scripts/bench-startup.mjs [runs] [--inherit-env]
  *
- * Each spawn gets a clean environment (PATH, HOME, NO_COLOR and a fake secret)
- * unless --inherit-env: variables such as NODE_EXTRA_CA_CERTS make every
- * Node.js start slower (this VM's CA bundle costs ~80 ms), which would flatter
- * the ratios.
+ * Each spawn gets a clean environment (PATH and HOME, as `env -i PATH=$PATH
+ * HOME=$HOME`, and a fake secret for the commands that use one; add
+ * --no-color-env for NO_COLOR=1 too) unless --inherit-env: variables such as
+ * NODE_EXTRA_CA_CERTS make every Node.js start slower (this VM's CA bundle
+ * costs ~80 ms), which would flatter the ratios. Then the peak RSS of decode.
  *
  * The commands are run in turn, round after round, so that drift in the
  * machine's speed (other load, CPU frequency) hits all of them alike; each
@@ -21,28 +22,33 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const inheritEnv = args.includes('--inherit-env');
+const noColorEnv = args.includes('--no-color-env');
 const runs = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 200);
 const bin = `${root}bin/zoomsig.js`;
 const token = JSON.parse(readFileSync(`${root}examples/endpoint-reply.json`, 'utf8')).signature;
 const secret = 'FakeClientSecret0123456789abcdef';
 
+// [name, arguments, with the secret in the environment, budget as a multiple of node -e 0 (issue 9)]
 const commands = [
-  ['node -e 0', ['-e', '0']],
-  ['zoomsig decode <token>', [bin, 'decode', token]],
-  ['zoomsig verify <token>', [bin, 'verify', '--ignore-exp', token]],
-  ['zoomsig doctor <token>', [bin, 'doctor', '--ignore-exp', token]],
-  ['zoomsig explain 3712', [bin, 'explain', '3712']],
-  ['zoomsig generate --native', [bin, 'generate', '--native', '--key', 'FakeClientId0123456789']],
+  ['node -e 0', ['-e', '0'], false],
+  ['zoomsig decode <token>', [bin, 'decode', token], false, 1.35],
+  ['zoomsig doctor <token>', [bin, 'doctor', '--ignore-exp', token], false, 1.35],
+  ['zoomsig explain 3712', [bin, 'explain', '3712'], false, 1.35],
+  ['zoomsig --help', [bin, '--help'], false, 1.35],
+  ['zoomsig verify <token>', [bin, 'verify', '--ignore-exp', token], true, 1.6],
+  ['zoomsig doctor --secret', [bin, 'doctor', '--ignore-exp', token], true, 1.6],
+  ['zoomsig generate --native', [bin, 'generate', '--native', '--key', 'FakeClientId0123456789'], true, 1.6],
 ];
 const inherited = inheritEnv ? process.env : { PATH: process.env.PATH, HOME: process.env.HOME };
-const env = { ...inherited, NO_COLOR: '1', ZOOM_MEETING_SDK_SECRET: secret };
+const plainEnv = noColorEnv ? { ...inherited, NO_COLOR: '1' } : { ...inherited };
+const secretEnv = { ...plainEnv, ZOOM_MEETING_SDK_SECRET: secret };
 const times = commands.map(() => []);
 
 for (let round = 0; round < runs + 5; round += 1) {
-  commands.forEach(([, args], index) => {
+  commands.forEach(([, args, withSecret], index) => {
     const start = process.hrtime.bigint();
     // stdout a pipe, as when a script reads zoomsig's output.
-    const result = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    const result = spawnSync(process.execPath, args, { env: withSecret ? secretEnv : plainEnv, stdio: ['ignore', 'pipe', 'ignore'] });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     if (result.status !== 0) throw new Error(`${commands[index][0]} exited ${result.status}`);
     if (round >= 5) times[index].push(ms); // the first rounds warm the file cache
@@ -54,8 +60,22 @@ const median = (values) => {
   return sorted[Math.floor(sorted.length / 2)];
 };
 const base = median(times[0]);
-console.log(`node ${process.version}, ${runs} interleaved runs each, median wall time per spawn, ${inheritEnv ? 'inherited' : 'clean'} environment`);
-for (const [index, [name]] of commands.entries()) {
+console.log(`node ${process.version}, ${runs} interleaved runs each, median wall time per spawn, ${inheritEnv ? 'inherited' : 'clean'} environment${noColorEnv ? ' with NO_COLOR=1' : ''}`);
+for (const [index, [name, , , budget]] of commands.entries()) {
   const value = median(times[index]);
-  console.log(`${name.padEnd(28)} ${value.toFixed(1).padStart(6)} ms   ${(value / base).toFixed(2)}× node -e 0`);
+  const within = budget === undefined ? '' : `   budget ${budget}×: ${value / base <= budget ? 'within' : 'OVER'}`;
+  console.log(`${name.padEnd(28)} ${value.toFixed(1).padStart(6)} ms   ${(value / base).toFixed(2)}× node -e 0${within}`);
 }
+
+// Peak resident memory of decode (budget 45 MiB): the largest of a few runs.
+const rss = [];
+for (let run = 0; run < 5; run += 1) {
+  const result = spawnSync(process.execPath, ['--require', fileURLToPath(new URL('report-rss.cjs', import.meta.url)), bin, 'decode', token], {
+    env: plainEnv,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  rss.push(Number(/maxRSS (\d+)/.exec(result.stderr)?.[1]));
+}
+const peak = Math.max(...rss) / 1024;
+console.log(`peak RSS of zoomsig decode: ${peak.toFixed(1)} MiB   budget 45 MiB: ${peak <= 45 ? 'within' : 'OVER'}`);

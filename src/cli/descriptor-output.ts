@@ -10,9 +10,47 @@
  */
 import { fstatSync, statSync, writeSync } from 'node:fs';
 
+/**
+ * A write to stdout or stderr that failed (a full disk, a descriptor not open
+ * for writing): one line and exit 2, never an internal error.
+ */
+export class OutputError extends Error {
+  constructor(fd: number, error: NodeJS.ErrnoException) {
+    const stream = fd === 1 ? 'standard output' : fd === 2 ? 'standard error' : `descriptor ${fd}`;
+    const reasons: Record<string, string> = {
+      ENOSPC: 'no space left on the device',
+      EDQUOT: 'over the disk quota',
+      EFBIG: 'the file is too large',
+      EBADF: 'it is closed, or not open for writing',
+      EIO: 'an input/output error',
+    };
+    const code = error.code ?? 'unknown error';
+    super(`cannot write to ${stream}: ${reasons[code] ?? error.message} (${code}).`);
+    this.name = 'OutputError';
+  }
+}
+
+export function isOutputError(error: unknown): error is OutputError {
+  return error instanceof OutputError;
+}
+
 export function descriptorOutput(fd: number, realStream: () => NodeJS.WriteStream): NodeJS.WriteStream {
   let stream: NodeJS.WriteStream | undefined;
-  const open = (): NodeJS.WriteStream => (stream ??= realStream());
+  const open = (): NodeJS.WriteStream => {
+    if (stream === undefined) {
+      stream = realStream();
+      // A failed write on the stream is an event, not a throw: the same one line, then exit 2.
+      stream.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EPIPE') return;
+        try {
+          if (fd !== 2) writeSync(2, `zoomsig: ${new OutputError(fd, error).message}\n`);
+        } finally {
+          process.exit(2);
+        }
+      });
+    }
+    return stream;
+  };
   let terminal: boolean | undefined;
 
   const write = (chunk: string | Uint8Array): boolean => {
@@ -28,7 +66,7 @@ export function descriptorOutput(fd: number, realStream: () => NodeJS.WriteStrea
       if (code === 'EPIPE') return true;
       // A descriptor left non-blocking by whoever opened it: the stream knows how to wait.
       if (code === 'EAGAIN') return open().write(bytes.subarray(offset));
-      throw error;
+      throw new OutputError(fd, error as NodeJS.ErrnoException);
     }
   };
 
@@ -77,12 +115,20 @@ function forwarding<T extends object>(open: () => T, own: Record<string, () => u
  * Whether the descriptor is a terminal, without node:tty (which brings up the
  * streams too): a character device other than /dev/null. On Windows, ask the stream.
  */
-function isTerminal(fd: number, open: () => { isTTY?: boolean }): boolean {
+export function isTerminal(fd: number, open: () => { isTTY?: boolean }): boolean {
   if (process.platform === 'win32') return open().isTTY === true;
-  try {
-    const stat = fstatSync(fd);
-    return stat.isCharacterDevice() && stat.rdev !== statSync('/dev/null').rdev;
-  } catch {
-    return false;
+  // Asked by chalk (tty-shim.ts) and by the streams here: the standard descriptors are looked at once.
+  let answer = terminals.get(fd);
+  if (answer === undefined) {
+    try {
+      const stat = fstatSync(fd);
+      answer = stat.isCharacterDevice() && stat.rdev !== statSync('/dev/null').rdev;
+    } catch {
+      answer = false;
+    }
+    if (fd <= 2) terminals.set(fd, answer);
   }
+  return answer;
 }
+
+const terminals = new Map<number, boolean>();

@@ -1,131 +1,110 @@
 /**
- * The entry point's logic: find the command, parse its options, run it, and
- * turn any error into one line and exit code 2. Returns the exit code; only
+ * The entry point's logic: commander parses the arguments (program.ts), the
+ * command runs, and any error becomes one line and exit code 2 (with --json,
+ * also a JSON document on stdout). Returns the exit code; only
  * bin/zoomsig.js sets process.exitCode.
  */
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { CommanderError } from 'commander';
 import { isZoomsigError, ZoomsigError } from '../core/errors.js';
 import { COMMANDS, type CommandSpec } from './commands.js';
 import { Environment, protectKnownSecrets } from './credentials.js';
+import { isOutputError } from './descriptor-output.js';
 import { EXIT } from './exit-codes.js';
 import { Output, processIo, type Io } from './io.js';
-import { OPTIONS, type OptionValues } from './options.js';
+import type { OptionValues } from './options.js';
+import { commandsFor, createProgram, parseOutcome, programArgs } from './program.js';
 
 export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
-  const output = new Output(io, { noColor: argv.includes('--no-color') });
+  const output = new Output(io);
+  const json = wantsJson(argv);
+  let code: number = EXIT.ok;
   try {
     const environment = new Environment(io);
     protectKnownSecrets(argv, environment, output);
-    return await dispatch(argv, io, output, environment);
+    const args = programArgs(COMMANDS, argv);
+    const program = createProgram(commandsFor(COMMANDS, args), {
+      io,
+      output,
+      action: async (spec, values, positionals, program) => {
+        await output.configure({ noColor: values['no-color'], quiet: values.quiet });
+        const runner = await spec.load();
+        code = await runner({ values, positionals, io, output, environment, program });
+      },
+    });
+    try {
+      await program.parseAsync(args, { from: 'user' });
+    } catch (error) {
+      if (!(error instanceof CommanderError)) throw error;
+      const outcome = parseOutcome(error, program, COMMANDS);
+      if (outcome.exit === 0) return EXIT.ok;
+      return reportUsage(outcome.message ?? 'no command given. Run "zoomsig --help" for the list.', 'USAGE', output, json, outcome.message !== undefined);
+    }
+    return code;
   } catch (error) {
-    return reportError(error, io, output);
+    return reportError(error, io, output, json);
   }
 }
 
-async function dispatch(argv: readonly string[], io: Io, output: Output, environment: Environment): Promise<number> {
-  const [first, ...rest] = argv;
-  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-    const topic = first === 'help' ? rest[0] : undefined;
-    const command = topic === undefined ? undefined : findCommand(topic);
-    const { commandHelp, mainHelp } = await import('./help.js');
-    output.out(command ? commandHelp(command) : mainHelp(COMMANDS));
-    return first === undefined ? EXIT.usage : EXIT.ok;
-  }
-  if (first === '--version' || first === '-V' || first === 'version') {
-    output.out(readVersion());
-    return EXIT.ok;
-  }
-  const command = findCommand(first);
-  if (command === undefined) {
-    const { closest } = await import('./suggest.js');
-    const suggestion = closest(first, COMMANDS.map((c) => c.name));
-    throw new ZoomsigError(
-      'USAGE',
-      `unknown command "${first}".${suggestion ? ` Did you mean "zoomsig ${suggestion}"?` : ''} Run "zoomsig --help" for the list.`,
-    );
-  }
-  const { values, positionals } = await parseCommandArgs(command, rest);
-  if (values.help) {
-    const { commandHelp } = await import('./help.js');
-    output.out(commandHelp(command));
-    return EXIT.ok;
-  }
-  const runner = await command.load();
-  return runner({ values, positionals, io, output, environment });
-}
-
-function findCommand(name: string): CommandSpec | undefined {
-  return COMMANDS.find((command) => command.name === name);
-}
-
-export async function parseCommandArgs(
-  command: CommandSpec,
-  args: readonly string[],
-): Promise<{ values: OptionValues; positionals: string[] }> {
-  const options = Object.fromEntries(command.options.map((name) => [name, OPTIONS[name]]));
-  let parsed: ReturnType<typeof parseArgs>;
+/**
+ * One command's options and arguments as the program parses them, without
+ * running it: for tests that run a command in-process with a scripted prompter.
+ */
+export async function parseCommandArgs(spec: CommandSpec, args: readonly string[], io: Io = processIo()): Promise<{ values: OptionValues; positionals: string[] }> {
+  let parsed: { values: OptionValues; positionals: string[] } | undefined;
+  const output = new Output(io, { noColor: true });
+  const program = createProgram(COMMANDS, {
+    io,
+    output,
+    action: async (_spec, values, positionals) => {
+      parsed = { values, positionals };
+    },
+  });
   try {
-    parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    await program.parseAsync([spec.name, ...args], { from: 'user' });
   } catch (error) {
-    const { closest } = await import('./suggest.js');
-    throw usageFromParseError(error, command, closest);
+    if (!(error instanceof CommanderError)) throw error;
+    const outcome = parseOutcome(error, program, COMMANDS);
+    throw new ZoomsigError('USAGE', outcome.exit === 0 ? 'help or version was asked for' : (outcome.message ?? 'no command'));
   }
-  if (parsed.positionals.length > command.maxPositionals) {
-    const extra = parsed.positionals.slice(command.maxPositionals).join(' ');
-    throw new ZoomsigError(
-      'USAGE',
-      command.maxPositionals === 0
-        ? `zoomsig ${command.name} takes no arguments, only options; got "${extra}". See "zoomsig ${command.name} --help".`
-        : `zoomsig ${command.name} takes one ${command.positional ?? 'token'}; got ${parsed.positionals.length} arguments. Quote it if it holds spaces.`,
-    );
-  }
-  return { values: parsed.values as OptionValues, positionals: parsed.positionals };
+  if (parsed === undefined) throw new ZoomsigError('USAGE', `${spec.name} did not run`);
+  return parsed;
 }
 
-function usageFromParseError(
-  error: unknown,
-  command: CommandSpec,
-  closest: (word: string, candidates: readonly string[]) => string | undefined,
-): ZoomsigError {
-  const message = error instanceof Error ? error.message : String(error);
-  const code = (error as { code?: string }).code;
-  const help = `See "zoomsig ${command.name} --help".`;
-  const option = /'(-{1,2}[^'\s]+)/.exec(message)?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option !== undefined) {
-    const suggestion = closest(option.replace(/^-+/, ''), command.options);
-    return new ZoomsigError(
-      'USAGE',
-      `zoomsig ${command.name} has no option ${option}.${suggestion ? ` Did you mean --${suggestion}?` : ''} ${help}`,
-    );
-  }
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined) {
-    const name = option.replace(/^-+/, '');
-    const spec = OPTIONS[name as keyof typeof OPTIONS];
-    return new ZoomsigError(
-      'USAGE',
-      spec?.type === 'boolean' ? `${option} takes no value. ${help}` : `${option} needs a value${'value' in (spec ?? {}) ? ` ${(spec as { value: string }).value}` : ''}. ${help}`,
-    );
-  }
-  return new ZoomsigError('USAGE', `${message} ${help}`);
+/**
+ * Whether the run asked for JSON: --json, or --format json, anywhere before
+ * `--`. Read from the arguments themselves, because a usage error can stop
+ * commander before it has reached them.
+ */
+function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  const args = end === -1 ? argv : argv.slice(0, end);
+  return args.some((arg, index) => arg === '--json' || arg === '--format=json' || (arg === '--format' && args[index + 1] === 'json'));
 }
 
-function reportError(error: unknown, io: Io, output: Output): number {
-  const debug = /(^|,)\s*zoomsig\s*(,|$)/.test(io.env.DEBUG ?? '');
-  if (isZoomsigError(error)) {
-    output.err(`zoomsig: ${error.message}`);
-    if (debug && error.stack) output.err(error.stack);
-    return EXIT.usage;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  output.err(`zoomsig: internal error: ${message}`);
-  if (debug && error instanceof Error && error.stack) output.err(error.stack);
-  else output.err('Run again with DEBUG=zoomsig to see where it happened, and report it.');
+/** A usage or input error: one line on stderr; with --json, the same as JSON on stdout. */
+function reportUsage(message: string, code: string, output: Output, json: boolean, line = true): number {
+  if (json) output.out(JSON.stringify({ schemaVersion: 1, error: { code, message } }));
+  if (line) output.err(`zoomsig: ${message}`);
   return EXIT.usage;
 }
 
-function readVersion(): string {
-  const url = new URL('../../package.json', import.meta.url);
-  const pkg = JSON.parse(readFileSync(url, 'utf8')) as { version?: string };
-  return pkg.version ?? 'unknown';
+function reportError(error: unknown, io: Io, output: Output, json: boolean): number {
+  const debug = /(^|,)\s*zoomsig\s*(,|$)/.test(io.env.DEBUG ?? '');
+  const stack = debug && error instanceof Error && error.stack ? error.stack : undefined;
+  try {
+    if (isOutputError(error)) {
+      // stdout is what failed: no JSON there.
+      output.err(`zoomsig: ${error.message}`);
+    } else if (isZoomsigError(error)) {
+      reportUsage(error.message, error.code, output, json);
+    } else {
+      const message = error instanceof Error ? error.message : String(error);
+      const where = debug ? '' : ' Run again with DEBUG=zoomsig to see where it happened, and report it.';
+      reportUsage(`internal error: ${message.replace(/\s*\n\s*/g, ' ').replace(/\.$/, '')}.${where}`, 'INTERNAL', output, json);
+    }
+    if (stack) output.err(stack);
+  } catch {
+    // stderr itself cannot be written to: the exit code is all that is left.
+  }
+  return EXIT.usage;
 }

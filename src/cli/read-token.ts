@@ -1,6 +1,7 @@
 /**
  * Where the token comes from: the argument, `-` for standard input, or a pipe
- * when no argument is given. Never waits forever on a silent stdin.
+ * when no argument is given. Never waits forever on a silent pipe; `-` at a
+ * terminal says how to end the paste and waits for the person.
  */
 import { ZoomsigError } from '../core/errors.js';
 import type { Io } from './io.js';
@@ -25,7 +26,10 @@ export async function readTokenInput(positionals: readonly string[], io: Io, com
       'token',
     );
   }
-  const text = await readStdin(io, timeoutFrom(io));
+  // `-` at a terminal: a person pastes, however long that takes, and ends with Ctrl-D.
+  const atTerminal = io.stdin.isTTY === true;
+  if (atTerminal) io.stderr.write(`Paste the token, then press Ctrl-D (on a line of its own) to ${command} it:\n`);
+  const text = await readStdin(io, atTerminal ? undefined : timeoutFrom(io));
   if (text.trim() === '') {
     throw new ZoomsigError(
       'UNREADABLE_INPUT',
@@ -41,7 +45,8 @@ function timeoutFrom(io: Io): number {
   return Number.isFinite(value) && value > 0 ? value : FIRST_BYTE_TIMEOUT_MS;
 }
 
-function readStdin(io: Io, firstByteTimeoutMs: number): Promise<string> {
+/** All of standard input; without a first byte within `firstByteTimeoutMs` (when given), an error. */
+function readStdin(io: Io, firstByteTimeoutMs: number | undefined): Promise<string> {
   const stream = io.stdin;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -58,15 +63,7 @@ function readStdin(io: Io, firstByteTimeoutMs: number): Promise<string> {
       if (error) reject(error);
       else resolve(Buffer.concat(chunks).toString('utf8'));
     };
-    const timer = setTimeout(() => {
-      finish(
-        new ZoomsigError(
-          'UNREADABLE_INPUT',
-          `nothing arrived on standard input within ${firstByteTimeoutMs < 1000 ? `${firstByteTimeoutMs} ms` : `${Math.round(firstByteTimeoutMs / 1000)} s`}. Pass the token as an argument, or pipe it in.`,
-          'token',
-        ),
-      );
-    }, firstByteTimeoutMs);
+    const timer = firstByteTimeoutMs === undefined ? undefined : setTimeout(() => finish(silentError(firstByteTimeoutMs)), firstByteTimeoutMs);
     const onData = (chunk: Buffer | string): void => {
       clearTimeout(timer);
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
@@ -85,4 +82,9 @@ function readStdin(io: Io, firstByteTimeoutMs: number): Promise<string> {
     stream.once('error', onError);
     stream.resume();
   });
+}
+
+function silentError(timeoutMs: number): ZoomsigError {
+  const wait = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`;
+  return new ZoomsigError('UNREADABLE_INPUT', `nothing arrived on standard input within ${wait}. Pass the token as an argument, or pipe it in.`, 'token');
 }

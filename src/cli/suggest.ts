@@ -1,16 +1,4 @@
-/** "Did you mean …?" for mistyped commands and options. */
-
-export function closest(word: string, candidates: readonly string[], maxDistance = 3): string | undefined {
-  let best: { candidate: string; distance: number } | undefined;
-  for (const candidate of candidates) {
-    if (!withinReach(word, candidate, maxDistance)) continue;
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance <= maxDistance && (best === undefined || distance < best.distance)) best = { candidate, distance };
-  }
-  if (best === undefined) return undefined;
-  // A one-letter word is never "close" to a long one.
-  return best.distance < Math.max(word.length, 2) ? best.candidate : undefined;
-}
+/** "Did you mean …?" for what commander does not know: explain's subjects (commander suggests commands and options). */
 
 /**
  * Words whose lengths differ by more than `maxDistance` are further apart than

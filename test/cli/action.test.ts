@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands.js';
+import { GLOBAL_OPTIONS } from '../../src/cli/options.js';
 import { cleanupTempDirs, makeTempDir, MEETING_ENV, SECRET, VIDEO_ENV } from './helpers.js';
 
 afterAll(cleanupTempDirs);
@@ -25,7 +26,8 @@ const step = /- name: zoomsig check\n\s+id: zoomsig-check\n[\s\S]*?env:\n((?: {8
 const stepEnv = Object.fromEntries([...(step?.[1] ?? '').matchAll(/^ {8}(\w+): \$\{\{ inputs\.([\w-]+) \}\}$/gm)].map((match) => [match[1] ?? '', match[2] ?? '']));
 const script = (step?.[2] ?? '').replace(/^ {8}/gm, '');
 
-const checkOptions = COMMANDS.find((command) => command.name === 'check')?.options ?? [];
+// check's own options and the global ones every command takes (--format).
+const checkOptions = [...(COMMANDS.find((command) => command.name === 'check')?.options ?? []), ...GLOBAL_OPTIONS];
 
 function runScript(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {

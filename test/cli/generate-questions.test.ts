@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runGenerate } from '../../src/cli/commands/generate.js';
 import { equivalentCommand, shellQuote } from '../../src/cli/prompts/equivalent-command.js';
-import { validateExpiryAnswer, validateMeetingAnswer, validateTopicAnswer } from '../../src/cli/prompts/generate-questions.js';
+import { validateMeetingAnswer, validateTopicAnswer } from '../../src/cli/prompts/generate-questions.js';
 import { CTRL_C, runWithScript, type Run, type RunOptions } from './support/scripted-prompter.js';
 import { cleanupTempDirs, KEY, makeTempDir, MEETING_ENV, NOW, NOW_ISO, SECRET, segmentJson, VIDEO_ENV, VIDEO_KEY, VIDEO_SECRET } from './helpers.js';
 
@@ -32,93 +32,93 @@ const SECRET_ONLY = { ZOOM_MEETING_SDK_SECRET: SECRET };
 const WEB_PAYLOAD = { appKey: KEY, sdkKey: KEY, mn: '85746065012', role: 0, iat: IAT, exp: IAT + 7200, tokenExp: IAT + 7200 };
 
 describe.concurrent('generate at a terminal: what is asked, and in which order', () => {
-  it('nothing given: SDK, key, secret, meeting, role, lifetime; the secret only as a variable afterwards', async () => {
+  it('nothing given: SDK, key, secret, meeting, role, not the lifetime (it has a default); the secret only as a variable afterwards', async () => {
     const run = await generate([], {
-      script: { sdk: 'web', key: KEY, secret: SECRET, meeting: '85746065012', role: '0', 'expires-in': '' },
+      script: { sdk: 'web', key: KEY, secret: SECRET, meeting: '85746065012', role: '0' },
     });
     expect(run.code).toBe(0);
-    expect(run.prompter.asked).toEqual(['sdk', 'key', 'secret', 'meeting', 'role', 'expires-in']);
+    expect(run.prompter.asked).toEqual(['sdk', 'key', 'secret', 'meeting', 'role']);
     expect(checkedToken(run.stdout, SECRET)).toEqual(WEB_PAYLOAD);
     expect(run.stderr).toContain(
-      `  ZOOM_MEETING_SDK_SECRET=… zoomsig generate --key ${KEY} --meeting 85746065012 --role 0 --expires-in 2h --now ${NOW_ISO}\n`,
+      `  ZOOM_MEETING_SDK_SECRET=… zoomsig generate --key ${KEY} --meeting 85746065012 --role 0 --now ${NOW_ISO}\n`,
     );
     expect(`${run.stdout}${run.stderr}`).not.toContain(SECRET);
   });
 
   it('key and secret from the environment are not asked, nor shown in the command line', async () => {
-    const run = await generate([], { env: MEETING_ENV, script: { sdk: 'web', meeting: '857-4606-5012', role: '1', 'expires-in': '90m' } });
+    const run = await generate([], { env: MEETING_ENV, script: { sdk: 'web', meeting: '857-4606-5012', role: '1' } });
     expect(run.code).toBe(0);
-    expect(run.prompter.asked).toEqual(['sdk', 'meeting', 'role', 'expires-in']);
-    expect(checkedToken(run.stdout, SECRET)).toEqual({ ...WEB_PAYLOAD, role: 1, exp: IAT + 5400, tokenExp: IAT + 5400 });
-    expect(run.stderr).toContain(`  zoomsig generate --meeting 85746065012 --role 1 --expires-in 90m --now ${NOW_ISO}\n`);
+    expect(run.prompter.asked).toEqual(['sdk', 'meeting', 'role']);
+    expect(checkedToken(run.stdout, SECRET)).toEqual({ ...WEB_PAYLOAD, role: 1 });
+    expect(run.stderr).toContain(`  zoomsig generate --meeting 85746065012 --role 1 --now ${NOW_ISO}\n`);
     expect(run.stderr).not.toContain('--key');
   });
 
   it('key and secret from .env are not asked', async () => {
     const cwd = makeTempDir({ '.env': `ZOOM_MEETING_SDK_KEY=${KEY}\nZOOM_MEETING_SDK_SECRET=${SECRET}\n` });
-    const run = await generate(['--meeting', '85746065012'], { cwd, script: { role: '0', 'expires-in': '2h' } });
-    expect(run.prompter.asked).toEqual(['role', 'expires-in']);
+    const run = await generate(['--meeting', '85746065012'], { cwd, script: { role: '0' } });
+    expect(run.prompter.asked).toEqual(['role']);
     expect(checkedToken(run.stdout, SECRET)).toEqual(WEB_PAYLOAD);
   });
 
-  it('the Video SDK, chosen at the first question, reads the Video SDK variables', async () => {
-    const run = await generate([], { env: VIDEO_ENV, script: { sdk: 'video', topic: 'support room 7', role: '1', 'expires-in': '' } });
+  it('the Video SDK, chosen at the first question, reads the Video SDK variables; its role has a default and is not asked', async () => {
+    const run = await generate([], { env: VIDEO_ENV, script: { sdk: 'video', topic: 'support room 7' } });
     expect(run.code).toBe(0);
-    expect(run.prompter.asked).toEqual(['sdk', 'topic', 'role', 'expires-in']);
+    expect(run.prompter.asked).toEqual(['sdk', 'topic']);
     expect(checkedToken(run.stdout, VIDEO_SECRET)).toEqual({
       app_key: VIDEO_KEY,
-      role_type: 1,
+      role_type: 0,
       tpc: 'support room 7',
       version: 1,
       iat: IAT,
       exp: IAT + 7200,
     });
-    expect(run.stderr).toContain(`  zoomsig generate --sdk video --topic 'support room 7' --role 1 --expires-in 2h --now ${NOW_ISO}\n`);
+    expect(run.stderr).toContain(`  zoomsig generate --sdk video --topic 'support room 7' --now ${NOW_ISO}\n`);
   });
 
-  it('a native token, chosen at the first question, asks only the lifetime after it', async () => {
-    const run = await generate([], { env: MEETING_ENV, script: { sdk: 'native', 'expires-in': '' } });
-    expect(run.prompter.asked).toEqual(['sdk', 'expires-in']);
+  it('a native token, chosen at the first question, asks nothing after it', async () => {
+    const run = await generate([], { env: MEETING_ENV, script: { sdk: 'native' } });
+    expect(run.prompter.asked).toEqual(['sdk']);
     expect(checkedToken(run.stdout, SECRET)).toEqual({ appKey: KEY, sdkKey: KEY, iat: IAT, exp: IAT + 7200, tokenExp: IAT + 7200 });
-    expect(run.stderr).toContain(`  zoomsig generate --native --expires-in 2h --now ${NOW_ISO}\n`);
+    expect(run.stderr).toContain(`  zoomsig generate --native --now ${NOW_ISO}\n`);
   });
 
   it('with --sdk meeting, an empty meeting number is how to say native', async () => {
-    const run = await generate(['--sdk', 'meeting'], { env: MEETING_ENV, script: { meeting: '', 'expires-in': '' } });
-    expect(run.prompter.asked).toEqual(['meeting', 'expires-in']);
+    const run = await generate(['--sdk', 'meeting'], { env: MEETING_ENV, script: { meeting: '' } });
+    expect(run.prompter.asked).toEqual(['meeting']);
     expect(checkedToken(run.stdout, SECRET)).not.toHaveProperty('mn');
   });
 
   it('after choosing web, an empty meeting number is refused', async () => {
-    const run = await generate([], { env: MEETING_ENV, script: { sdk: 'web', meeting: ['', '85746065012'], role: '0', 'expires-in': '' } });
+    const run = await generate([], { env: MEETING_ENV, script: { sdk: 'web', meeting: ['', '85746065012'], role: '0' } });
     expect(run.prompter.refused).toEqual([
       { name: 'meeting', answer: '', message: 'Type the meeting number (85746065012) or paste the join URL.' },
     ]);
   });
 
   it('--role given: no native choice (it has no role), and the role is not asked', async () => {
-    const run = await generate(['--role', '1'], { env: MEETING_ENV, script: { sdk: 'web', meeting: '85746065012', 'expires-in': '' } });
+    const run = await generate(['--role', '1'], { env: MEETING_ENV, script: { sdk: 'web', meeting: '85746065012' } });
     expect(run.prompter.choices.sdk).toEqual(['web', 'video']);
-    expect(run.prompter.asked).toEqual(['sdk', 'meeting', 'expires-in']);
+    expect(run.prompter.asked).toEqual(['sdk', 'meeting']);
   });
 
   it('--secret-file stays in the command line; no variable is needed', async () => {
     const path = join(makeTempDir({ 'zoom.secret': SECRET }), 'zoom.secret');
-    const run = await generate(['--meeting', '85746065012', '--secret-file', path], { script: { key: KEY, role: '0', 'expires-in': '' } });
-    expect(run.prompter.asked).toEqual(['key', 'role', 'expires-in']);
-    expect(run.stderr).toContain(`  zoomsig generate --key ${KEY} --secret-file ${path} --meeting 85746065012 --role 0 --expires-in 2h`);
+    const run = await generate(['--meeting', '85746065012', '--secret-file', path], { script: { key: KEY, role: '0' } });
+    expect(run.prompter.asked).toEqual(['key', 'role']);
+    expect(run.stderr).toContain(`  zoomsig generate --key ${KEY} --secret-file ${path} --meeting 85746065012 --role 0`);
     expect(run.stderr).not.toContain('SECRET=');
   });
 
   it('--secret on the command line: it warns, and the command line asks for the variable instead', async () => {
-    const run = await generate(['--secret', SECRET, '--native'], { script: { key: KEY, 'expires-in': '' } });
+    const run = await generate(['--secret', SECRET, '--native'], { script: { key: KEY } });
     expect(run.stderr).toMatch(/warning: a secret on the command line/);
-    expect(run.stderr).toContain(`  ZOOM_MEETING_SDK_SECRET=… zoomsig generate --key ${KEY} --native --expires-in 2h`);
+    expect(run.stderr).toContain(`  ZOOM_MEETING_SDK_SECRET=… zoomsig generate --key ${KEY} --native`);
     expect(run.stderr).not.toContain(SECRET);
   });
 
   it('white space pasted around the key and secret is removed, with a warning', async () => {
-    const run = await generate(['--native'], { script: { key: ` ${KEY} `, secret: `${SECRET}\t`, 'expires-in': '' } });
+    const run = await generate(['--native'], { script: { key: ` ${KEY} `, secret: `${SECRET}\t` } });
     expect(run.stderr).toMatch(/warning: removed white space around the key you typed/);
     expect(run.stderr).toMatch(/warning: removed white space around the secret you typed/);
     expect(checkedToken(run.stdout, SECRET)).toMatchObject({ appKey: KEY });
@@ -134,9 +134,9 @@ describe.concurrent('generate at a terminal: what is asked, and in which order',
   it('--json after the questions prints the JSON on stdout', async () => {
     const run = await generate(['--native', '--json'], { env: MEETING_ENV, script: {} });
     expect(run.loads).toBe(0);
-    const withQuestions = await generate(['--json'], { env: MEETING_ENV, script: { sdk: 'native', 'expires-in': '' } });
+    const withQuestions = await generate(['--json'], { env: MEETING_ENV, script: { sdk: 'native' } });
     expect(JSON.parse(withQuestions.stdout)).toEqual(JSON.parse(run.stdout));
-    expect(withQuestions.stderr).toContain('zoomsig generate --native --expires-in 2h');
+    expect(withQuestions.stderr).toMatch(/zoomsig generate --native( |$)/m);
   });
 });
 
@@ -144,7 +144,7 @@ describe.concurrent('generate at a terminal: answers are checked as they are typ
   it('a bad meeting number is refused with what to type instead', async () => {
     const run = await generate(['--sdk', 'meeting', '--role', '0'], {
       env: MEETING_ENV,
-      script: { meeting: ['abc', '12345', 'https://us05web.zoom.us/j/85746065012?pwd=x'], 'expires-in': '' },
+      script: { meeting: ['abc', '12345', 'https://us05web.zoom.us/j/85746065012?pwd=x'] },
     });
     expect(run.code).toBe(0);
     expect(run.prompter.refused).toEqual([
@@ -162,20 +162,17 @@ describe.concurrent('generate at a terminal: answers are checked as they are typ
     expect(checkedToken(run.stdout, SECRET)).toMatchObject({ mn: '85746065012' });
   });
 
-  it('a lifetime out of Zoom\'s window is refused with the window', async () => {
-    const run = await generate(['--native'], { env: SECRET_ONLY, script: { key: KEY, 'expires-in': ['10m', '49h', 'banana', '48h'] } });
+  it('the lifetime is never asked (it has a default): --expires-in gives it', async () => {
+    const run = await generate(['--native', '--expires-in', '48h'], { env: SECRET_ONLY, script: { key: KEY } });
     expect(run.code).toBe(0);
-    expect(run.prompter.refused.map((r) => r.message)).toEqual([
-      '10m is 600 seconds: Zoom accepts 30 minutes to 48 hours (1800 to 172800 seconds).',
-      '49h is 176400 seconds: Zoom accepts 30 minutes to 48 hours (1800 to 172800 seconds).',
-      '"banana" is not a duration: type 2h, 90m, 1h30m or a number of seconds (7200).',
-    ]);
+    expect(run.prompter.asked).toEqual(['key']);
     const payload = checkedToken(run.stdout, SECRET) as { iat: number; exp: number };
     expect(payload.exp - payload.iat).toBe(172_800);
+    expect(run.stderr).toContain(`zoomsig generate --key ${KEY} --native --expires-in 48h`);
   });
 
   it('an empty key, secret or session name is refused', async () => {
-    const run = await generate(['--sdk', 'video'], { script: { key: ['', VIDEO_KEY], secret: ['  ', VIDEO_SECRET], topic: ['', 'room'], role: '0', 'expires-in': '' } });
+    const run = await generate(['--sdk', 'video'], { script: { key: ['', VIDEO_KEY], secret: ['  ', VIDEO_SECRET], topic: ['', 'room'] } });
     expect(run.prompter.refused.map((r) => [r.name, r.message])).toEqual([
       ['key', "Paste the Video SDK key: the Client ID on your app's page in the Zoom App Marketplace."],
       ['secret', "Paste the Video SDK secret: the Client Secret on your app's page in the Zoom App Marketplace."],
@@ -202,24 +199,6 @@ describe.concurrent('generate at a terminal: answers are checked as they are typ
     else expect(result).toMatch(verdict);
   });
 
-  const expiryRows: [answer: string, verdict: true | RegExp][] = [
-    ['30m', true],
-    ['2h', true],
-    ['1h30m', true],
-    ['7200', true],
-    ['48h', true],
-    ['29m', /^29m is 1740 seconds: Zoom accepts 30 minutes to 48 hours/],
-    ['1800s', true],
-    ['2d', true],
-    ['3d', /^3d is 259200 seconds: Zoom accepts/],
-    ['soon', /^"soon" is not a duration/],
-  ];
-  it.each(expiryRows)('lifetime %j', (answer, verdict) => {
-    const result = validateExpiryAnswer(answer);
-    if (verdict === true) expect(result).toBe(true);
-    else expect(result).toMatch(verdict);
-  });
-
   it('a session name is at most 200 characters', () => {
     expect(validateTopicAnswer('a'.repeat(200))).toBe(true);
     expect(validateTopicAnswer('a'.repeat(201))).toBe('The session name is at most 200 characters; this one has 201.');
@@ -237,7 +216,7 @@ describe.concurrent('generate asks nothing without a terminal', () => {
   });
 
   it('CI=false still asks', async () => {
-    const run = await generate(['--native'], { env: { ...SECRET_ONLY, CI: 'false' }, script: { key: KEY, 'expires-in': '' } });
+    const run = await generate(['--native'], { env: { ...SECRET_ONLY, CI: 'false' }, script: { key: KEY } });
     expect(run.loads).toBe(1);
   });
 

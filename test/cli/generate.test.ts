@@ -79,7 +79,8 @@ describe.concurrent('zoomsig generate: output', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const json = JSON.parse(result.stdout) as Record<string, unknown>;
-    expect(Object.keys(json).sort()).toEqual(['expiresAt', 'header', 'payload', 'sdkKey', 'signature']);
+    expect(Object.keys(json).sort()).toEqual(['expiresAt', 'header', 'payload', 'schemaVersion', 'sdkKey', 'signature']);
+    expect(json.schemaVersion).toBe(1);
     expect(json.sdkKey).toBe(KEY);
     expect(json.header).toEqual({ alg: 'HS256', typ: 'JWT' });
     expect(json.payload).toEqual({

@@ -96,10 +96,11 @@ describe.concurrent('zoomsig help and version', () => {
     expect(line).toMatch(/zoomsig --help/);
   });
 
-  it('no arguments prints usage and exits 2', async () => {
+  it('no arguments prints usage on stderr and exits 2', async () => {
     const result = await runCli([]);
     expect(result.code).toBe(2);
-    expect(result.stdout).toMatch(/^Usage: zoomsig <command>/m);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^Usage: zoomsig <command>/m);
     expect(result.stderr).not.toContain('    at ');
   });
 

@@ -74,12 +74,7 @@ describe('zoomsig generate at a terminal', () => {
 
       await terminal.waitFor('Role?');
       terminal.press('down', 'enter');
-
-      await terminal.answer('Valid for', '10m');
-      await terminal.waitFor('10m is 600 seconds: Zoom accepts 30 minutes to 48 hours');
-      terminal.press('backspace', 'backspace', 'backspace');
-      terminal.type('90m');
-      terminal.press('enter');
+      // The lifetime has a default (2 h): not asked.
 
       expect(await terminal.exitCode()).toBe(0);
       const { screen } = terminal;
@@ -90,11 +85,12 @@ describe('zoomsig generate at a terminal', () => {
         mn: '85746065012',
         role: 1,
         iat: IAT,
-        exp: IAT + 5400,
-        tokenExp: IAT + 5400,
+        exp: IAT + 7200,
+        tokenExp: IAT + 7200,
       });
+      expect(screen).not.toContain('Valid for');
       expect(screen).toContain(
-        `ZOOM_MEETING_SDK_SECRET=… zoomsig generate --key ${KEY} --meeting 85746065012 --role 1 --expires-in 90m --now ${NOW_ARGS[1]}`,
+        `ZOOM_MEETING_SDK_SECRET=… zoomsig generate --key ${KEY} --meeting 85746065012 --role 1 --now ${NOW_ARGS[1]}`,
       );
       expect(screen).not.toContain(SECRET_MIDDLE);
 
@@ -112,13 +108,11 @@ describe('zoomsig generate at a terminal', () => {
       const cwd = makeTempDir({ '.env': `ZOOM_VIDEO_SDK_KEY=${VIDEO_KEY}\nZOOM_VIDEO_SDK_SECRET=${VIDEO_SECRET}\n` });
       const terminal = zoomsig(['generate', '--sdk', 'video', ...NOW_ARGS], { cwd });
       await terminal.answer('Session name (tpc)', "Bob's room 7");
-      await terminal.waitFor('Role?');
-      terminal.press('enter');
-      await terminal.answer('Valid for', '');
+      // The role (0) and the lifetime (2 h) have defaults: not asked.
 
       expect(await terminal.exitCode()).toBe(0);
       const { screen } = terminal;
-      expect(screen).not.toMatch(/Which SDK|Client ID|Client Secret/);
+      expect(screen).not.toMatch(/Which SDK|Client ID|Client Secret|Role\?|Valid for/);
       expect(segmentJson(tokenOn(screen, VIDEO_SECRET), 1)).toEqual({
         app_key: VIDEO_KEY,
         role_type: 0,
@@ -127,7 +121,7 @@ describe('zoomsig generate at a terminal', () => {
         iat: IAT,
         exp: IAT + 7200,
       });
-      expect(screen).toContain(`zoomsig generate --sdk video --topic 'Bob'\\''s room 7' --role 0 --expires-in 2h --now ${NOW_ARGS[1]}`);
+      expect(screen).toContain(`zoomsig generate --sdk video --topic 'Bob'\\''s room 7' --now ${NOW_ARGS[1]}`);
       expect(screen).not.toContain('SECRET=…');
       expect(screen).not.toContain(VIDEO_SECRET.slice(8, 20));
     },
@@ -141,7 +135,6 @@ describe('zoomsig generate at a terminal', () => {
         env: { ZOOM_MEETING_SDK_KEY: KEY, ZOOM_MEETING_SDK_SECRET: SECRET },
       });
       await terminal.answer('leave empty for a native SDK token', '');
-      await terminal.answer('Valid for', '');
       expect(await terminal.exitCode()).toBe(0);
       expect(segmentJson(tokenOn(terminal.screen, SECRET), 1)).toEqual({
         appKey: KEY,
@@ -150,7 +143,7 @@ describe('zoomsig generate at a terminal', () => {
         exp: IAT + 7200,
         tokenExp: IAT + 7200,
       });
-      expect(terminal.screen).toContain(`zoomsig generate --native --expires-in 2h --now ${NOW_ARGS[1]}`);
+      expect(terminal.screen).toContain(`zoomsig generate --native --now ${NOW_ARGS[1]}`);
     },
     TEST_TIMEOUT_MS,
   );
@@ -221,3 +214,110 @@ describe('zoomsig doctor at a terminal', () => {
   );
 });
 
+
+describe('the shell at a terminal', () => {
+  const token = signJwt(meetingPayload(), SECRET);
+  const rawOf = (terminal: Terminal): string => (terminal as unknown as { raw: string }).raw;
+
+  it(
+    'colour is decided for each stream from that stream: stderr to a file gets none, stdout at the terminal gets it',
+    async () => {
+      const cwd = makeTempDir();
+      // stdin not a terminal: no questions, only the report.
+      const zoomsigDoctor = `"${process.execPath}" "${BIN}" doctor ${token} --secret ${SECRET} ${NOW_ARGS.join(' ')} </dev/null`;
+      const toFile = Terminal.shell(`${zoomsigDoctor} 2>err.txt; echo "exit=$?"`, { cwd });
+      open.push(toFile);
+      await toFile.waitFor('exit=0');
+      expect(rawOf(toFile)).toMatch(/\u001b\[3\dm/);
+      const { readFileSync } = await import('node:fs');
+      const err = readFileSync(join(cwd, 'err.txt'), 'utf8');
+      expect(err).toMatch(/^warning: a secret on the command line/m);
+      expect(err).not.toMatch(/\u001b/);
+
+      const stdoutToFile = Terminal.shell(`${zoomsigDoctor} >out.txt; echo "exit=$?"`, { cwd });
+      open.push(stdoutToFile);
+      await stdoutToFile.waitFor('exit=0');
+      expect(rawOf(stdoutToFile)).toMatch(/\u001b\[33mwarning:/);
+      expect(readFileSync(join(cwd, 'out.txt'), 'utf8')).not.toMatch(/\u001b/);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  // The variables are set in the command line: node-pty sets TERM itself.
+  it.each([
+    ['--no-color', '', '--no-color'],
+    ['NO_COLOR=1', 'NO_COLOR=1', ''],
+    ['TERM=dumb', 'TERM=dumb', ''],
+  ] as const)(
+    '%s: no colour at a terminal either',
+    async (_name, variable, flag) => {
+      const cwd = makeTempDir();
+      const terminal = Terminal.shell(`${variable} "${process.execPath}" "${BIN}" doctor ${token} --secret ${SECRET} ${NOW_ARGS.join(' ')} ${flag} </dev/null; echo "exit=$?"`, { cwd });
+      open.push(terminal);
+      await terminal.waitFor('exit=0');
+      expect(terminal.screen).toMatch(/warning: a secret on the command line/);
+      expect(rawOf(terminal)).not.toMatch(/\u001b\[(3\d|1|2)m/);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'FORCE_COLOR paints a file too',
+    async () => {
+      const cwd = makeTempDir();
+      const terminal = Terminal.shell(`"${process.execPath}" "${BIN}" doctor ${token} ${NOW_ARGS.join(' ')} >out.txt 2>err.txt </dev/null; echo "exit=$?"`, { cwd, env: { FORCE_COLOR: '1' } });
+      open.push(terminal);
+      await terminal.waitFor('exit=0');
+      const { readFileSync } = await import('node:fs');
+      expect(readFileSync(join(cwd, 'out.txt'), 'utf8')).toMatch(/\u001b\[3\dm/);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'Ctrl-C at a text prompt exits 130 at once, whatever is typed after it',
+    async () => {
+      const terminal = zoomsig(['generate', '--sdk', 'meeting', '--role', '0', ...NOW_ARGS], { env: { ZOOM_MEETING_SDK_KEY: KEY, ZOOM_MEETING_SDK_SECRET: SECRET } });
+      await terminal.waitFor('Meeting number or join URL');
+      terminal.type('\u0003abc\rdef\r');
+      expect(await terminal.exitCode(3_000)).toBe(130);
+      expect(terminal.screen).toContain('zoomsig: cancelled; no signature was generated.');
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it.each([
+    ['pretty-printed JSON', `{\r  "signature": "${token}",\r  "sdkKey": "${KEY}"\r}\r`],
+    ['a token wrapped over two lines', `${token.slice(0, 100)}\r${token.slice(100)}\r`],
+  ])(
+    "doctor's paste prompt takes %s whole",
+    async (_name, paste) => {
+      const terminal = zoomsig(['doctor', ...NOW_ARGS], { env: { ZOOM_MEETING_SDK_SECRET: SECRET } });
+      await terminal.waitFor('Paste the signature');
+      terminal.type(paste);
+      await terminal.waitFor('Does Zoom still refuse to join with it');
+      terminal.press('down', 'enter'); // No, I was only checking
+      expect(await terminal.exitCode()).toBe(0);
+      expect(terminal.screen).toMatch(/signature +matches ZOOM_MEETING_SDK_SECRET/);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it.each([['decode'], ['doctor']])(
+    '%s - at a terminal says "paste, then Ctrl-D" and waits without a timeout',
+    async (command) => {
+      const terminal = zoomsig([command, '-', '--ignore-exp', ...NOW_ARGS].filter((arg) => command === 'doctor' || arg !== '--ignore-exp'), {
+        env: { ZOOMSIG_STDIN_TIMEOUT_MS: '200' },
+      });
+      await terminal.waitFor(`Paste the token, then press Ctrl-D (on a line of its own) to ${command} it:`);
+      // Longer than the timeout for a silent pipe: a person takes their time.
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      terminal.type(`${token}\r`);
+      terminal.press('ctrl-d');
+      expect(await terminal.exitCode()).toBe(0);
+      expect(terminal.screen).toMatch(/Meeting SDK signature/);
+      expect(terminal.screen).not.toMatch(/nothing arrived/);
+    },
+    TEST_TIMEOUT_MS,
+  );
+});

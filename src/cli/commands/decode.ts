@@ -10,7 +10,7 @@ import { decodeJson, decodeText } from '../render/decode-report.js';
 import { githubAnnotations } from '../render/findings.js';
 
 export async function runDecode({ values, positionals, io, output }: CommandInput): Promise<number> {
-  const format = formatOption(values, ['text', 'json', 'github']);
+  const format = formatOption(values);
   const now = nowOption(values, io);
   const input = await readTokenInput(positionals, io, 'decode');
   const decoded = decodeToken(input);

@@ -15,10 +15,11 @@ import { tokenOptions } from '../token-options.js';
 
 export async function runDoctor(command: CommandInput, loadPrompter: PrompterLoader = loadInquirerPrompter): Promise<number> {
   const { values, positionals, io, output } = command;
-  const format = formatOption(values, ['text', 'json', 'github']);
+  const format = formatOption(values);
   const join = values.join === undefined ? undefined : readJoinFile(values.join);
   // Questions only for a person reading text: JSON and annotations stay machine-readable.
-  const interactive = format === 'text' && canPrompt(io);
+  // After `doctor -` at a terminal, standard input has ended (Ctrl-D): nothing more can be asked.
+  const interactive = format === 'text' && canPrompt(io) && positionals[0] !== '-';
   let prompter: Prompter | undefined;
   const ask = async (): Promise<Prompter> => (prompter ??= await loadPrompter(io));
 

@@ -13,7 +13,7 @@ import { markdownToText } from '../render/markdown.js';
 import { nearest } from '../suggest.js';
 
 export async function runExplain({ values, positionals, output }: CommandInput): Promise<number> {
-  const format = formatOption(values, ['text', 'json']);
+  const format = formatOption(values);
   const subject = positionals[0]?.trim();
   if (subject === undefined || subject === '') {
     output.out(format === 'json' ? JSON.stringify(catalogueJson(), null, 2) : catalogueText(output));
@@ -70,6 +70,7 @@ function codeText(entry: ZoomErrorCode, subject: string, output: Output): string
 
 function codeJson(entry: ZoomErrorCode, subject: string): Record<string, unknown> {
   return {
+    schemaVersion: 1,
     type: 'error-code',
     code: subject.toUpperCase(),
     codes: entry.codes,
@@ -93,6 +94,7 @@ function checkText(check: CheckInfo, output: Output): string {
 
 function checkJson(check: CheckInfo): Record<string, unknown> {
   return {
+    schemaVersion: 1,
     type: 'check',
     id: check.id,
     severity: check.severity,
@@ -121,6 +123,8 @@ function catalogueText(output: Output): string {
 
 function catalogueJson(): Record<string, unknown> {
   return {
+    schemaVersion: 1,
+    type: 'catalogue',
     errorCodes: ZOOM_ERROR_CODES.map(({ codes, platform, meaning }) => ({ codes, platform, meaning })),
     checks: ALL_CHECKS.map(({ id, severity, group, title }) => ({ id, severity, group, title, docs: docsUrl(id) })),
   };

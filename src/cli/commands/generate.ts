@@ -25,13 +25,13 @@ import { EXIT } from '../exit-codes.js';
 import type { Output } from '../io.js';
 import type { OptionValues } from '../options.js';
 import { equivalentCommand } from '../prompts/equivalent-command.js';
-import { askExpiry, askKey, askMeeting, askRole, askSecret, askTokenKind, askTopic } from '../prompts/generate-questions.js';
+import { askKey, askMeeting, askRole, askSecret, askTokenKind, askTopic } from '../prompts/generate-questions.js';
 import { loadInquirerPrompter } from '../prompts/inquirer-prompter.js';
 import { canPrompt, PromptCancelled, type Prompter, type PrompterLoader } from '../prompts/prompter.js';
 
 export async function runGenerate(input: CommandInput, loadPrompter: PrompterLoader = loadInquirerPrompter): Promise<number> {
   const { values, io, output } = input;
-  const format = formatOption(values, ['text', 'json']);
+  const format = formatOption(values);
   const now = nowOption(values, io);
   let collected: Collected;
   try {
@@ -45,7 +45,7 @@ export async function runGenerate(input: CommandInput, loadPrompter: PrompterLoa
   const generated = await generateSignature(collected.options);
   if (format === 'json') {
     const { signature, sdkKey, header, payload, expiresAt } = generated;
-    output.out(JSON.stringify({ signature, sdkKey, header, payload, expiresAt }, null, 2));
+    output.out(JSON.stringify({ schemaVersion: 1, signature, sdkKey, header, payload, expiresAt }, null, 2));
   } else {
     output.out(generated.signature);
     if (io.stderr.isTTY) output.note(`valid until ${generated.expiresAt}; zoomsig decode shows its claims.`);
@@ -114,7 +114,8 @@ async function collect(
   let options: SignatureOptions;
   if (sdk === 'video') {
     const topic = values.topic ?? (await obtain('topic', askTopic));
-    const role = roleGiven ?? (prompter === undefined ? undefined : await askRole(prompter, 'video'));
+    // The role has a default for video (0, a participant): not asked.
+    const role = roleGiven;
     answered.sdk = 'video';
     answered.topic = topic;
     answered.role = role === undefined ? undefined : String(role);
@@ -150,13 +151,8 @@ async function collect(
     };
   }
 
-  let expiresInSeconds = lifetimeGiven;
-  if (expiresInSeconds === undefined && prompter !== undefined) {
-    const expiry = await askExpiry(prompter);
-    answered['expires-in'] = expiry.text;
-    expiresInSeconds = expiry.seconds;
-  }
-  if (expiresInSeconds !== undefined) options.expiresInSeconds = expiresInSeconds;
+  // The lifetime has a default (2 h): never asked, only taken from --expires-in.
+  if (lifetimeGiven !== undefined) options.expiresInSeconds = lifetimeGiven;
 
   if (prompter === undefined) return { options };
   const secretVariable = secretGiven.label === TYPED || values.secret !== undefined ? envNames(sdk).secret : undefined;

@@ -10,11 +10,11 @@ import { ZoomsigError } from '../../core/errors.js';
 import { parseClock } from '../../core/time.js';
 import { asyncLog, type AsyncLog } from '../async-log.js';
 import type { CommandInput } from '../commands.js';
-import { sdkOption } from '../common-options.js';
+import { formatOption, sdkOption } from '../common-options.js';
 import { envNames, SERVE_TOKEN_VARIABLE, signingCredentials, type Environment, type Sdk } from '../credentials.js';
 import { EXIT } from '../exit-codes.js';
 import type { Output } from '../io.js';
-import { parseAllowHost, parseAllowOrigin, parseMaxExpiration, parseMaxRole, type OptionValues } from '../options.js';
+import { parseAllowHost, parseAllowOrigin, parseMaxExpiration, parseMaxRole, parsePort, type OptionValues } from '../options.js';
 import { createEndpointServer } from '../http-endpoint.js';
 import { readUserFile } from '../read-file.js';
 
@@ -32,6 +32,7 @@ const SHUTDOWN_DEADLINE_MS = 700;
 const MIN_TOKEN_LENGTH = 16;
 
 export async function runServe({ values, io, output, environment }: CommandInput): Promise<number> {
+  const format = formatOption(values);
   const port = portOption(values, io.env);
   const host = values.host ?? DEFAULT_HOST;
   const fixedNow = values.now === undefined ? undefined : parseClock(values.now);
@@ -60,7 +61,7 @@ export async function runServe({ values, io, output, environment }: CommandInput
     shutdown.cancel();
     throw error;
   }
-  output.out(startBanner(url, config));
+  output.out(format === 'json' ? JSON.stringify(startJson(url, config)) : startBanner(url, config));
   if (!isLoopback(host)) {
     const unless = access.authToken === undefined ? ' Set --auth-token-file (or ZOOMSIG_SERVE_TOKEN) so that only your callers can.' : '';
     output.warn(`listening on ${host}: anyone who can reach this machine can get signatures made with your secret.${unless}`);
@@ -77,12 +78,7 @@ export async function runServe({ values, io, output, environment }: CommandInput
 function portOption(values: OptionValues, env: Record<string, string | undefined>): number {
   const raw = values.port ?? (env.PORT === '' ? undefined : env.PORT);
   if (raw === undefined) return DEFAULT_PORT;
-  const port = Number(raw.trim());
-  if (!/^\d+$/.test(raw.trim()) || port > 65_535) {
-    const name = values.port === undefined ? 'PORT' : '--port';
-    throw new ZoomsigError('INVALID_OPTION', `${name} takes a port number from 0 to 65535 (0 picks a free one); got "${raw}".`, 'port');
-  }
-  return port;
+  return parsePort(raw, values.port === undefined ? 'PORT' : '--port');
 }
 
 /** --allow-origin, --allow-host, --max-role, --max-expiration, --auth-token-file / ZOOMSIG_SERVE_TOKEN. */
@@ -168,6 +164,15 @@ function startBanner(url: string, config: EndpointConfig): string {
     ...rows.map(([method, path, what]) => `  ${method.padEnd(4)} ${path.padEnd(7)}  ${what}`),
     'Stop it with Ctrl-C.',
   ].join('\n');
+}
+
+/** --json: the same as one line of JSON, for a script that starts the server and reads where it listens. */
+function startJson(url: string, config: EndpointConfig): Record<string, unknown> {
+  return {
+    schemaVersion: 1,
+    url,
+    endpoints: { meeting: config.meeting === undefined ? null : `${url}/`, video: config.video === undefined ? null : `${url}/video`, health: `${url}/health` },
+  };
 }
 
 function isLoopback(host: string): boolean {

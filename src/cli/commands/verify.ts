@@ -15,7 +15,7 @@ import { tokenOptions } from '../token-options.js';
 
 export async function runVerify(command: CommandInput): Promise<number> {
   const { values, positionals, io, output, environment: env } = command;
-  const format = formatOption(values, ['text', 'json', 'github']);
+  const format = formatOption(values);
   const input = await readTokenInput(positionals, io, 'verify');
   const { options, sdk } = tokenOptions(input, command);
   if (options.secrets.length === 0) {

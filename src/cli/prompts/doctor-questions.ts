@@ -19,11 +19,40 @@ export function questionsExplain(errorCode: string | undefined): boolean {
 }
 
 export async function askToken(prompter: Prompter): Promise<string> {
-  return prompter.text({
+  const text = await prompter.paste({
     name: 'token',
-    message: 'Paste the signature (the JWT, or the whole reply of your endpoint):',
+    message: 'Paste the signature (the JWT, or the whole reply of your endpoint; several lines are fine, an empty line ends it):',
+    complete: pasteComplete,
     validate: (answer) => (answer.trim() === '' ? 'Paste the token: it starts with "eyJ" and has two dots.' : true),
   });
+  return pastedToken(text);
+}
+
+/**
+ * Whether a paste is whole: JSON once it parses; a JWT once it has its
+ * three parts and an HS256-long signature (43 characters); anything else at
+ * once. A token cut short waits for the rest (an empty line checks it as it is).
+ */
+export function pasteComplete(text: string): boolean {
+  const trimmed = text.trim();
+  if (/^[{["]/.test(trimmed)) {
+    try {
+      JSON.parse(trimmed);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  const compact = trimmed.replace(/\s+/g, '').replace(/^bearer/i, '');
+  if (!compact.startsWith('eyJ')) return true;
+  const parts = compact.split('.');
+  return parts.length >= 3 && (parts[2] ?? '').length >= 43;
+}
+
+/** A JWT pasted over several lines, put back on one; JSON (and anything else) as pasted. */
+export function pastedToken(text: string): string {
+  const trimmed = text.trim();
+  return /^(bearer\s+)?eyJ/i.test(trimmed) && /\n/.test(trimmed) ? trimmed.replace(/\s*\n\s*/g, '') : text;
 }
 
 /** Asked when the token checks out and no error code was given: is there anything left to explain? */

@@ -5,8 +5,7 @@
  */
 import { isZoomsigError } from '../../core/errors.js';
 import { normaliseMeetingNumber } from '../../core/normalise.js';
-import { parseDuration } from '../../core/time.js';
-import { describeWindow, isValidLifetime, MAX_TOPIC_LENGTH, MEETING_NUMBER_DIGITS } from '../../core/zoom-rules.js';
+import { MAX_TOPIC_LENGTH, MEETING_NUMBER_DIGITS } from '../../core/zoom-rules.js';
 import type { Sdk } from '../credentials.js';
 import type { Prompter, Validate } from './prompter.js';
 
@@ -86,19 +85,6 @@ export async function askTopic(prompter: Prompter): Promise<string> {
   });
 }
 
-/** The lifetime as typed (for the equivalent command line) and in seconds. */
-export async function askExpiry(prompter: Prompter): Promise<{ text: string; seconds: number }> {
-  const text = (
-    await prompter.text({
-      name: 'expires-in',
-      message: 'Valid for (30m to 48h):',
-      default: '2h',
-      validate: validateExpiryAnswer,
-    })
-  ).trim();
-  return { text, seconds: parseDuration(text) };
-}
-
 export function validateMeetingAnswer(options: { allowNative: boolean }): Validate {
   return (answer) => {
     const text = answer.trim();
@@ -120,18 +106,6 @@ export function validateMeetingAnswer(options: { allowNative: boolean }): Valida
   };
 }
 
-export const validateExpiryAnswer: Validate = (answer) => {
-  const text = answer.trim();
-  let seconds: number;
-  try {
-    seconds = parseDuration(text);
-  } catch (error) {
-    if (!isZoomsigError(error)) throw error;
-    return `"${text}" is not a duration: type 2h, 90m, 1h30m or a number of seconds (7200).`;
-  }
-  if (isValidLifetime(seconds)) return true;
-  return `${text} is ${seconds} seconds: Zoom accepts ${describeWindow()}.`;
-};
 
 export const validateTopicAnswer: Validate = (answer) => {
   if (answer.trim() === '') return 'Type the session name: the Video SDK signs it in, and join() must use the same.';

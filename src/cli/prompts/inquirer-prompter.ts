@@ -4,7 +4,7 @@
  * external and turns this import() into a require() (scripts/build-cli.mjs).
  */
 import type { Io } from '../io.js';
-import { PromptCancelled, type Prompter, type PrompterLoader } from './prompter.js';
+import { PromptCancelled, type PasteQuestion, type Prompter, type PrompterLoader } from './prompter.js';
 
 type Context = { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; signal: AbortSignal };
 
@@ -19,8 +19,39 @@ export const loadInquirerPrompter: PrompterLoader = async (io: Io): Promise<Prom
       ask(io, (context) => password({ message: question.message, mask: '*', validate: question.validate }, context)),
     select: (question) =>
       ask(io, (context) => select({ message: question.message, choices: question.choices }, context)),
+    paste: (question) => readPaste(io, question),
   };
 };
+
+/**
+ * A paste, read line by line as the terminal's own line editing delivers it
+ * (not the prompt library's one-line input, which submits at the first
+ * newline of a paste and drops the rest): a pretty-printed JSON reply or a
+ * token wrapped over two lines arrives whole. Ends when the text is complete,
+ * at an empty line, or (Ctrl-D, nothing pasted) cancelled. Ctrl-C is the
+ * terminal's SIGINT: the process ends at once with 130.
+ */
+async function readPaste(io: Io, question: PasteQuestion): Promise<string> {
+  const { createInterface } = await import('node:readline');
+  io.stdout.write(`${question.message}\n`);
+  const lines = createInterface({ input: io.stdin, terminal: false, crlfDelay: Infinity });
+  const pasted: string[] = [];
+  try {
+    for await (const line of lines) {
+      if (pasted.length === 0 && line.trim() === '') continue;
+      pasted.push(line);
+      const text = pasted.join('\n');
+      if (line.trim() !== '' && !question.complete(text)) continue;
+      const verdict = question.validate(text);
+      if (verdict === true) return text;
+      io.stdout.write(`${verdict}\n`);
+      pasted.length = 0;
+    }
+  } finally {
+    lines.close();
+  }
+  throw new PromptCancelled();
+}
 
 /**
  * Runs one prompt, drawn on stdout (a terminal, or no prompt is shown: see

@@ -25,6 +25,12 @@ export interface TextQuestion extends Question {
   validate: Validate;
 }
 
+/** A paste of one or more lines: read until `complete` says the text is whole, or an empty line. */
+export interface PasteQuestion extends Question {
+  complete: (text: string) => boolean;
+  validate: Validate;
+}
+
 export interface SecretQuestion extends Question {
   validate: Validate;
 }
@@ -44,6 +50,8 @@ export interface Prompter {
   /** Hidden input: what is typed is never drawn on the screen. */
   secret(question: SecretQuestion): Promise<string>;
   select<V extends string>(question: SelectQuestion<V>): Promise<V>;
+  /** Lines as the terminal delivers them (a multi-line paste whole), until the text is complete or a line is empty. */
+  paste(question: PasteQuestion): Promise<string>;
 }
 
 export type PrompterLoader = (io: Io) => Promise<Prompter>;

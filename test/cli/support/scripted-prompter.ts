@@ -11,6 +11,7 @@ import { Output, type Io } from '../../../src/cli/io.js';
 import { parseCommandArgs } from '../../../src/cli/main.js';
 import {
   PromptCancelled,
+  type PasteQuestion,
   type Prompter,
   type PrompterLoader,
   type QuestionName,
@@ -37,6 +38,11 @@ export class ScriptedPrompter implements Prompter {
 
   async text(question: TextQuestion): Promise<string> {
     return this.typed(question, question.default);
+  }
+
+  /** A paste as one answer (test/cli/interactive.test.ts pastes several lines at a real terminal). */
+  async paste(question: PasteQuestion): Promise<string> {
+    return this.text(question);
   }
 
   async secret(question: SecretQuestion): Promise<string> {
