@@ -189,6 +189,23 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: async () => (await import('./commands/serve.js')).runServe,
   },
   {
+    name: 'ui',
+    summary: 'the same checks in a local web page (offline; nothing leaves the machine)',
+    description:
+      'Serves one page on 127.0.0.1 (port 4100; --port 0 picks a free one) that does what doctor, generate and explain do, in the browser: paste a token (or an endpoint\'s reply, a join() object, "Bearer …"), optionally give the secret, key, meeting, role, SDK, the error Zoom showed and the clock, and read the verdict and every finding with its fix and page. The page\'s Content-Security-Policy forbids every connection, the secret is never stored or put in the link, and the server answers the page and nothing else. The URL is the first line on stdout. --out writes the page as one self-contained HTML file that works from disk (file://) or any static host. Stops on Ctrl-C (SIGINT) or SIGTERM.',
+    options: ['port', 'host', 'open', 'out'],
+    optionHelp: {
+      port: 'the port to listen on (default 4100; 0 picks a free one and prints it)',
+    },
+    formats: ['text', 'json'],
+    examples: [
+      'zoomsig ui --open',
+      'zoomsig ui --port 0        # a free port, printed on start',
+      'zoomsig ui --out zoomsig.html',
+    ],
+    load: async () => (await import('./commands/ui.js')).runUi,
+  },
+  {
     name: 'completion',
     summary: 'print a shell completion script (bash, zsh or fish)',
     description:

@@ -258,6 +258,13 @@ export const OPTIONS = {
     description: 'the origin of the page that calls the endpoint, for the CORS checks (default http://localhost:3000; the endpoint\'s own origin: no CORS checks)',
   },
   junit: { type: 'string', value: '<file>', description: 'also write a JUnit XML report to this file' },
+  open: { type: 'boolean', description: 'open the page in the default browser' },
+  out: {
+    type: 'string',
+    value: '<file>',
+    description: 'write the page to this file (one self-contained HTML file) instead of serving it',
+    conflicts: { with: ['port', 'host'], reason: '--out writes the page to a file and serves nothing' },
+  },
   json: { type: 'boolean', description: 'machine-readable output on stdout (same as --format json)' },
   format: {
     type: 'string',

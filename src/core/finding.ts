@@ -101,3 +101,20 @@ export function bySeverity<F extends Pick<Finding<string>, 'severity'>>(findings
 export function severityRank(severity: Severity): number {
   return SEVERITY_ORDER[severity];
 }
+
+/** The counts of a list of findings: "2 errors, 1 warning". */
+export function countFindings(findings: readonly Pick<Finding<string>, 'severity'>[]): string {
+  const counts = severityCounts(findings);
+  const parts = [
+    [counts.error, 'error'],
+    [counts.warning, 'warning'],
+  ] as const;
+  const text = parts.filter(([n]) => n > 0).map(([n, word]) => `${n} ${word}${n === 1 ? '' : 's'}`);
+  return text.length > 0 ? text.join(', ') : 'no problems';
+}
+
+/** How many findings of each severity. */
+export function severityCounts(findings: readonly Pick<Finding<string>, 'severity'>[]): Record<Severity, number> {
+  const count = (severity: Severity): number => findings.filter((finding) => finding.severity === severity).length;
+  return { error: count('error'), warning: count('warning'), info: count('info') };
+}

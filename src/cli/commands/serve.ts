@@ -8,7 +8,7 @@ import type { EndpointConfig, SdkCredentials } from '../../core/auth-endpoint.js
 import { hostRule, type AccessPolicy } from '../../core/endpoint-access.js';
 import { ZoomsigError } from '../../core/errors.js';
 import { parseClock } from '../../core/time.js';
-import { asyncLog, type AsyncLog } from '../async-log.js';
+import { asyncLog } from '../async-log.js';
 import type { CommandInput } from '../commands.js';
 import { formatOption, sdkOption } from '../common-options.js';
 import { envNames, SERVE_TOKEN_VARIABLE, signingCredentials, type Environment, type Sdk } from '../credentials.js';
@@ -53,7 +53,7 @@ export async function runServe({ values, io, output, environment }: CommandInput
   const log = asyncLog(2, (text) => output.redact(text));
   const server = createEndpointServer({ config, log: (line) => log.line(line) });
   // Listening for the signals before the URL is printed: whoever reads it may stop the server at once.
-  const shutdown = stopOnSignal(server, log);
+  const shutdown = stopOnSignal(server, log, 'serve');
   let url: string;
   try {
     url = await listen(server, port, host);
@@ -122,7 +122,8 @@ function noCredentialsError(env: Environment): ZoomsigError {
   );
 }
 
-function listen(server: Server, port: number, host: string): Promise<string> {
+/** Listens on host:port and resolves with the server's URL; a clear sentence when it cannot. */
+export function listen(server: Server, port: number, host: string): Promise<string> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, port, host)));
     server.listen(port, host, () => {
@@ -175,8 +176,14 @@ function startJson(url: string, config: EndpointConfig): Record<string, unknown>
   };
 }
 
-function isLoopback(host: string): boolean {
+export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
+
+/** Where stopOnSignal says it stops: serve's access log (which counts what it dropped), or ui's stderr. */
+export interface StopLog {
+  line(text: string): void;
+  readonly dropped?: number;
 }
 
 /**
@@ -184,7 +191,7 @@ function isLoopback(host: string): boolean {
  * server; a second signal cuts open connections at once. `cancel` takes the
  * handlers off again (the server never started).
  */
-function stopOnSignal(server: Server, log: AsyncLog): { stopped: Promise<number>; cancel: () => void } {
+export function stopOnSignal(server: Server, log: StopLog, command: string): { stopped: Promise<number>; cancel: () => void } {
   let stop: (signal: NodeJS.Signals) => void = () => undefined;
   const cancel = (): void => {
     process.off('SIGINT', stop);
@@ -198,10 +205,11 @@ function stopOnSignal(server: Server, log: AsyncLog): { stopped: Promise<number>
         return;
       }
       stopping = true;
-      log.line(`zoomsig serve: ${signal}, stopping.`);
+      log.line(`zoomsig ${command}: ${signal}, stopping.`);
       server.close(() => {
         cancel();
-        if (log.dropped > 0) log.line(`zoomsig serve: ${log.dropped} log lines were dropped in all: the log was not being read.`);
+        const dropped = log.dropped ?? 0;
+        if (dropped > 0) log.line(`zoomsig ${command}: ${dropped} log lines were dropped in all: the log was not being read.`);
         resolve(EXIT.ok);
       });
       server.closeIdleConnections();

@@ -48,23 +48,6 @@ export function verdictMark(verdict: Verdict, strict: boolean, output: Output): 
   return output.paint(style, `${mark} ${verdict}`);
 }
 
-/** The counts of a list of findings: "2 errors, 1 warning". */
-export function countFindings(findings: readonly Pick<Finding<string>, 'severity'>[]): string {
-  const counts = severityCounts(findings);
-  const parts = [
-    [counts.error, 'error'],
-    [counts.warning, 'warning'],
-  ] as const;
-  const text = parts.filter(([n]) => n > 0).map(([n, word]) => `${n} ${word}${n === 1 ? '' : 's'}`);
-  return text.length > 0 ? text.join(', ') : 'no problems';
-}
-
-/** How many findings of each severity. */
-export function severityCounts(findings: readonly Pick<Finding<string>, 'severity'>[]): Record<Severity, number> {
-  const count = (severity: Severity): number => findings.filter((finding) => finding.severity === severity).length;
-  return { error: count('error'), warning: count('warning'), info: count('info') };
-}
-
 /**
  * `::error title=zoomsig expired::exp was …` lines, escaped as the Actions
  * runner wants, and a closing `::notice` with the verdict so that a clean run
