@@ -56,6 +56,20 @@ function jwt(payload, secret = SECRET, { header = HS256, hash = 'sha256' } = {})
   return `${input}.${createHmac(hash, secret).update(input).digest('base64url')}`;
 }
 
+/** A compact JWS over header and payload text as given (keys twice, say), HMAC-SHA256 with the secret. */
+function jwtFromText(headerText, payloadText, secret = SECRET) {
+  const input = `${b64url(headerText)}.${b64url(payloadText)}`;
+  return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+}
+
+const BASE64URL_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** The token with its signature's last character replaced by one whose two spare bits (past byte 32) are set. */
+function withSpareBitsSet(token) {
+  const last = BASE64URL_DIGITS.indexOf(token.at(-1));
+  return `${token.slice(0, -1)}${BASE64URL_DIGITS[last | 3]}`;
+}
+
 /** Zoom's Meeting SDK sample payload, claim for claim, with overrides. */
 function meetingPayload(overrides = {}) {
   return { appKey: KEY, sdkKey: KEY, mn: MEETING, role: 0, iat: IAT, exp: EXP, tokenExp: EXP, ...overrides };
@@ -779,6 +793,31 @@ const scenarios = {
       answers: { appType: 'general-embed', meetingOwner: 'same-account', intent: 'join', platform: 'web', sdkVersion: '5.1.0' },
     },
     expect: { ...meetingOk, ids: [], ok: true },
+  },
+  'duplicate-alg-header': {
+    description: 'A header that names "alg" twice, {"alg":"none","alg":"HS256"}: JSON.parse keeps HS256, a decoder that keeps the first sees an unsigned token. RFC 7515 forbids it.',
+    input: jwtFromText('{"alg":"none","alg":"HS256","typ":"JWT"}', json(meetingPayload())),
+    options: secret,
+    expect: { ...meetingOk, ids: ['duplicate-json-key'], ok: false },
+  },
+  'duplicate-role-claim': {
+    description: 'A payload that names "role" twice (1, then 0), as text spliced together by hand: which one counts depends on the decoder.',
+    input: jwtFromText('{"alg":"HS256","typ":"JWT"}', json(meetingPayload({ role: 1 })).replace('}', ',"role":0}')),
+    options: secret,
+    expect: { ...meetingOk, ids: ['duplicate-json-key'], ok: false },
+  },
+  'non-canonical-signature': {
+    description: 'A valid token whose last signature character was changed to one that decodes to the same 32 bytes (its two spare bits set): the HMAC matches, the text is not what an encoder writes.',
+    input: withSpareBitsSet(valid),
+    options: secret,
+    expect: { ...meetingOk, ids: ['non-canonical-signature'], ok: false },
+  },
+  'deeply-nested-claim': {
+    description: 'A signed token with a claim nested 5,000 arrays deep (13 KB): refused as unreadable before anything walks it.',
+    // As text: JSON.stringify itself overflows the stack on such a value.
+    input: jwtFromText(json(HS256), json(meetingPayload()).replace(/}$/, `,"x":${'['.repeat(5000)}1${']'.repeat(5000)}}`)),
+    options: secret,
+    expect: { kind: 'jwt', format: 'jwt', ids: ['malformed-token'], ok: false },
   },
 };
 

@@ -167,8 +167,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'serve',
     summary: 'local auth endpoint, drop-in for Zoom\'s sample endpoints',
     description:
-      'Answers POST / as Zoom\'s Meeting SDK sample endpoint does ({meetingNumber, role, expirationSeconds?, videoWebRtcMode?} in, {signature, sdkKey} out) and POST /video as the Video SDK sample does ({sessionName, role, ...} in, {signature} out), with the same validation and HTTP 400 {errors: [{property, reason}]}. Credentials from ZOOM_MEETING_SDK_KEY / _SECRET and ZOOM_VIDEO_SDK_KEY / _SECRET (environment or .env); --key and --secret-file set those of --sdk (default meeting). CORS for any origin, GET /health, one log line per request on stderr. Stops on Ctrl-C (SIGINT) or SIGTERM.',
-    options: ['port', 'host', 'key', 'secret', 'secret-file', 'sdk', 'product', 'now'],
+      'Answers POST / as Zoom\'s Meeting SDK sample endpoint does ({meetingNumber, role, expirationSeconds?, videoWebRtcMode?} in, {signature, sdkKey} out) and POST /video as the Video SDK sample does ({sessionName, role, ...} in, {signature} out), with the same validation and HTTP 400 {errors: [{property, reason}]}. Credentials from ZOOM_MEETING_SDK_KEY / _SECRET and ZOOM_VIDEO_SDK_KEY / _SECRET (environment or .env); --key and --secret-file set those of --sdk (default meeting). CORS for pages from loopback origins (--allow-origin for others), requests only for the address it listens on (--allow-host for others), GET /health, one log line per request on stderr (never blocking: lines a stalled reader cannot take are dropped and counted). --max-role 0, --max-expiration and --auth-token-file (or ZOOMSIG_SERVE_TOKEN) limit what is signed and for whom. Stops on Ctrl-C (SIGINT) or SIGTERM, within a second.',
+    options: [
+      'port', 'host', 'key', 'secret', 'secret-file', 'sdk', 'product', 'allow-origin', 'allow-host', 'max-role', 'max-expiration',
+      'auth-token-file', 'now',
+    ],
     optionHelp: {
       sdk: 'which SDK --key, --secret and --secret-file are for (default: meeting); the other SDK reads the environment',
       now: 'sign every token at this time instead of the request\'s: Unix seconds or ISO 8601, read as UTC when it has no offset',
@@ -179,6 +182,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'PORT=8080 zoomsig serve --host 0.0.0.0',
       'zoomsig serve --port 0        # a free port, printed on start',
       'zoomsig serve --sdk video --key "$VIDEO_KEY" --secret-file video.secret',
+      'zoomsig serve --host 0.0.0.0 --allow-host sig.example.com --allow-origin https://app.example.com --max-role 0 --max-expiration 2h --auth-token-file /run/secrets/serve-token',
       'curl -s -X POST localhost:4000 -H "Content-Type: application/json" -d \'{"meetingNumber":"85746065012","role":0}\'',
       'curl -s -X POST localhost:4000/video -H "Content-Type: application/json" -d \'{"sessionName":"room-7","role":1}\'',
     ],

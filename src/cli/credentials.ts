@@ -88,6 +88,9 @@ export class Environment {
   }
 }
 
+/** The bearer token serve requires of its callers, when --auth-token-file does not give it. */
+export const SERVE_TOKEN_VARIABLE = 'ZOOMSIG_SERVE_TOKEN';
+
 /**
  * Registers, before anything is parsed or printed, every secret this run can
  * know of: --secret values in argv, the contents of the --secret-file files
@@ -106,8 +109,8 @@ export async function protectKnownSecrets(argv: readonly string[], env: Environm
     else if (arg === '--secret-file' && next !== undefined) secretFiles.push(next);
     else if (arg.startsWith('--secret-file=')) secretFiles.push(arg.slice('--secret-file='.length));
   });
-  // The SDK secrets, and those of other kinds of Zoom app that check reports on.
-  for (const name of [ENV.meetingSecret, ENV.videoSecret, ...OTHER_APP_SECRETS]) {
+  // The SDK secrets, serve's bearer token, and the secrets of other kinds of Zoom app that check reports on.
+  for (const name of [ENV.meetingSecret, ENV.videoSecret, SERVE_TOKEN_VARIABLE, ...OTHER_APP_SECRETS]) {
     const found = env.lookup(name);
     if (found) output.protect(found.value);
   }

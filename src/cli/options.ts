@@ -7,10 +7,12 @@
  * what is allowed; it returns the value as given (the command turns it into a
  * number or a date with the same function, which then cannot fail).
  */
-import { ZoomsigError } from '../core/errors.js';
+import { normaliseOrigin } from '../core/endpoint-access.js';
+import { isZoomsigError, ZoomsigError } from '../core/errors.js';
 import { normaliseMeetingNumber, normaliseRole } from '../core/normalise.js';
 import { parseVersion } from '../core/setup-answers.js';
 import { parseClock, parseDuration } from '../core/time.js';
+import { describeWindow, isValidLifetime } from '../core/zoom-rules.js';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -89,6 +91,41 @@ export function parseSdk(raw: string, name = '--sdk'): 'meeting' | 'video' {
   if (text === 'meeting' || text === 'meeting-sdk' || text === 'meetingsdk') return 'meeting';
   if (text === 'video' || text === 'video-sdk' || text === 'videosdk') return 'video';
   throw new ZoomsigError('INVALID_OPTION', `${name} takes "meeting" or "video"; got "${raw}".`, 'sdk');
+}
+
+/** serve --allow-origin: an origin as browsers send it (`https://app.example.com`), or `*`. */
+export function parseAllowOrigin(raw: string): string {
+  const origin = normaliseOrigin(raw);
+  if (origin !== undefined) return origin;
+  throw new ZoomsigError(
+    'INVALID_OPTION',
+    `--allow-origin takes an origin, the scheme, host and port of a page (https://app.example.com, http://localhost:8080), or * for any; got "${raw}".`,
+    'allow-origin',
+  );
+}
+
+/** serve --allow-host: a host name (any port), an IP address, or `*`. */
+export function parseAllowHost(raw: string): string {
+  const text = raw.trim();
+  if (text === '*' || /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d+)?$/.test(text)) return text;
+  throw new ZoomsigError('INVALID_OPTION', `--allow-host takes a host name as clients call it (sig.example.com; any port), or * for any; got "${raw}".`, 'allow-host');
+}
+
+/** serve --max-role: 0 (participant tokens only) or 1. */
+export function parseMaxRole(raw: string): 0 | 1 {
+  try {
+    return normaliseRole(raw);
+  } catch (error) {
+    if (!isZoomsigError(error)) throw error;
+    throw new ZoomsigError('INVALID_OPTION', `--max-role takes 0 (sign participant tokens only) or 1 (host tokens too, the default); got "${raw}".`, 'max-role');
+  }
+}
+
+/** serve --max-expiration: a lifetime Zoom accepts, in seconds. */
+export function parseMaxExpiration(raw: string): number {
+  const seconds = parseDuration(raw, '--max-expiration');
+  if (isValidLifetime(seconds)) return seconds;
+  throw new ZoomsigError('INVALID_OPTION', `--max-expiration must be ${describeWindow()}; got "${raw}" (${seconds} seconds).`, 'max-expiration');
 }
 
 export const OPTIONS = {
@@ -185,6 +222,37 @@ export const OPTIONS = {
     type: 'string',
     value: '<address>',
     description: 'the address to listen on (default 127.0.0.1, this machine only; 0.0.0.0 for every interface)',
+  },
+  'allow-origin': {
+    type: 'string',
+    multiple: true,
+    value: '<origin>',
+    description: 'also answer pages from this origin (repeatable; https://app.example.com). Default: loopback pages only (http://localhost:*, 127.0.0.1, [::1]); * any page, as Zoom\'s sample',
+    parse: (raw) => void parseAllowOrigin(raw),
+  },
+  'allow-host': {
+    type: 'string',
+    multiple: true,
+    value: '<name>',
+    description: 'also answer requests whose Host is this name (repeatable; the public name behind a proxy). Default: the address listened on; others get 421',
+    parse: (raw) => void parseAllowHost(raw),
+  },
+  'max-role': {
+    type: 'string',
+    value: '<r>',
+    description: '0 signs participant tokens only (host tokens get 403); default 1',
+    parse: (raw) => void parseMaxRole(raw),
+  },
+  'max-expiration': {
+    type: 'string',
+    value: '<duration>',
+    description: 'the longest expirationSeconds signed (1h, 2h; 30 min to 48 h); longer requests get 403',
+    parse: (raw) => void parseMaxExpiration(raw),
+  },
+  'auth-token-file': {
+    type: 'string',
+    value: '<path>',
+    description: 'require Authorization: Bearer <token> with the token in this file (env ZOOMSIG_SERVE_TOKEN); 401 otherwise',
   },
   endpoint: {
     type: 'string',

@@ -37,6 +37,14 @@ export const SECRET_FILE: UserFile = {
   tooLargeBecause: 'that is not a secret (a Zoom Client Secret is 32 characters)',
 };
 
+export const TOKEN_FILE: UserFile = {
+  what: 'the token file',
+  option: 'auth-token-file',
+  carries: 'the bearer token',
+  maxBytes: 4 * 1024,
+  tooLargeBecause: 'that is not a bearer token (one line of 32 to a few hundred characters)',
+};
+
 export const JOIN_FILE: UserFile = {
   what: 'the --join file',
   option: 'join',

@@ -3,6 +3,8 @@
  * took off. Pure, linear in the input, and never throws.
  */
 
+import { parseJsonLimited } from './json-value.js';
+
 export type WrapperKind =
   | 'whitespace'
   | 'quotes'
@@ -209,11 +211,8 @@ function stripOnce(text: string, unwrapped: Unwrapping[]): string {
 }
 
 function tryJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
+  const parsed = parseJsonLimited(text);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 function findTokenValue(value: unknown, depth: number): { key: string; value: string } | undefined {

@@ -4,6 +4,7 @@
  */
 import { decodeBase64Lenient, isPrintableAscii, latin1Text, utf8Text } from './base64url.js';
 import { cleanInput, codePoint, type Unwrapping } from './clean-input.js';
+import { MAX_JSON_DEPTH, scanJson } from './json-value.js';
 import { decodeLegacySignature, type LegacyFields } from './legacy-signature.js';
 import type { TokenKind } from './token-kind.js';
 
@@ -29,6 +30,19 @@ export interface SegmentReport {
   standardAlphabet: boolean;
   padded: boolean;
   decodable: boolean;
+  /**
+   * The last character carries no bits beyond the data: what every encoder
+   * writes. `…U` where `…T` was meant decodes to the same bytes, but is not
+   * the same text, and a strict decoder refuses it.
+   */
+  canonical: boolean;
+}
+
+/** A key that a header or payload names more than once. */
+export interface DuplicateKey {
+  segment: 'header' | 'payload';
+  /** The key's path: `alg`, or `user.name` inside an object. */
+  key: string;
 }
 
 export type DecodeProblemCode =
@@ -37,6 +51,7 @@ export type DecodeProblemCode =
   | 'segment-count'
   | 'bad-base64'
   | 'bad-json'
+  | 'too-deep'
   | 'not-an-object'
   | 'not-url-safe'
   | 'empty-signature'
@@ -65,6 +80,8 @@ export interface DecodedToken {
   legacy: LegacyFields | undefined;
   /** For `encoded-text`: what the base64 decodes to. */
   encodedText: string | undefined;
+  /** Keys the header or payload names twice (JSON.parse kept the last). */
+  duplicateKeys: DuplicateKey[];
   /** Everything that could not be decoded, recorded instead of thrown. */
   problems: DecodeProblem[];
 }
@@ -85,6 +102,7 @@ export function decodeToken(input: unknown): DecodedToken {
     signatureBytes: undefined,
     legacy: undefined,
     encodedText: undefined,
+    duplicateKeys: [],
     problems: [],
   };
   const token = cleaned.token;
@@ -142,6 +160,7 @@ function decodeJwtShape(token: string, result: DecodedToken): void {
       standardAlphabet: bytes.standardAlphabet,
       padded: bytes.padded,
       decodable: bytes.bytes !== undefined,
+      canonical: bytes.bytes === undefined || canonicalEnd(part) === undefined,
     });
     decoded.push(bytes.bytes);
     if (bytes.bytes === undefined) {
@@ -197,6 +216,16 @@ function parseJsonSegment(
 ): Record<string, unknown> | undefined {
   if (bytes === undefined) return undefined;
   const text = utf8Text(bytes);
+  // Looked at before JSON.parse, so that no value deeper than MAX_JSON_DEPTH is ever built.
+  const scan = scanJson(text);
+  if (scan.tooDeep) {
+    result.problems.push({
+      code: 'too-deep',
+      segment: name,
+      message: `The ${name} is JSON nested more than ${MAX_JSON_DEPTH} levels deep; a Zoom token's claims are flat. It was not read.`,
+    });
+    return undefined;
+  }
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;
@@ -217,7 +246,29 @@ function parseJsonSegment(
     });
     return undefined;
   }
+  for (const key of scan.duplicateKeys) result.duplicateKeys.push({ segment: name === 'header' ? 'header' : 'payload', key });
   return value as Record<string, unknown>;
+}
+
+const BASE64URL_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * The last character a canonical encoder writes instead, when a base64 or
+ * base64url text's last character sets bits past the data (undefined when it
+ * does not). With 4n + 2 characters the last one carries 4 spare bits, with
+ * 4n + 3 it carries 2; a whole group of 4 has none.
+ */
+export function canonicalEnd(text: string): string | undefined {
+  const digits = text.replace(/=+$/, '');
+  const spareBits = [0, 0, 4, 2][digits.length % 4] ?? 0;
+  const last = digits.at(-1);
+  if (spareBits === 0 || last === undefined) return undefined;
+  const value = BASE64URL_DIGITS.indexOf(last === '+' ? '-' : last === '/' ? '_' : last);
+  if (value < 0) return undefined;
+  const canonical = value & ~((1 << spareBits) - 1);
+  if (canonical === value) return undefined;
+  const digit = BASE64URL_DIGITS[canonical] ?? '';
+  return /[+/]/.test(digits) ? digit.replace('-', '+').replace('_', '/') : digit;
 }
 
 /** Which kind of JWT this is, from its header and payload fingerprints. */

@@ -67,8 +67,9 @@ const WINDOW: ZoomErrorCause = {
   fix: 'exp = iat + 7200 and tokenExp = exp, signed right before join().',
 };
 const ENCODING: ZoomErrorCause = {
-  cause: 'Hand-rolled encoding: btoa or standard base64 leaves "+", "/" or "=" in a part, so only some payloads fail ("1 in 10 joins").',
-  checks: ['base64-not-url-safe', 'malformed-token'],
+  cause:
+    'Hand-rolled encoding: btoa or standard base64 leaves "+", "/" or "=" in a part, so only some payloads fail ("1 in 10 joins"); JSON joined by hand names a key twice; an edited last character of the signature.',
+  checks: ['base64-not-url-safe', 'malformed-token', 'duplicate-json-key', 'non-canonical-signature'],
   fix: 'Sign with a JWT library, which writes base64url.',
 };
 const NOT_A_JWT: ZoomErrorCause = {

@@ -15,6 +15,9 @@ export const CHECK_IDS = [
   'legacy-signature',
   'base64-not-url-safe',
   'wrong-alg',
+  // Token integrity (checked with the format: no secret needed)
+  'duplicate-json-key',
+  'non-canonical-signature',
   // Token kind
   'oauth-token-as-signature',
   'zak-as-signature',

@@ -72,16 +72,18 @@ export async function analyseSignature(
   const unreadable = standardAlphabetSigningInput(decoded);
   if (unreadable !== undefined) return { checkable, tried, checked: false, valid: false, unreadable };
   const macBytes = decodeBase64Lenient(mac).bytes ?? new Uint8Array(0);
-  // Not base64url: Zoom rejects it whatever the HMAC (base64-not-url-safe says so); still say
-  // whether the secret is right, so the user knows only the encoding is wrong.
-  const urlSafe = decoded.segments.every((segment) => segment.urlSafe);
+  // Not base64url, or a signature whose last character sets spare bits: Zoom rejects it whatever
+  // the HMAC (base64-not-url-safe, non-canonical-signature say so); still say whether the secret
+  // is right, so the user knows only the encoding is wrong. Judged on the text, not on the bytes:
+  // jose and atob, like most decoders, read "…V" as the bytes of "…U", so the rule must not be theirs.
+  const encodedAsZoomWants = decoded.segments.every((segment) => segment.urlSafe && (segment.name !== 'signature' || segment.canonical));
   const matches: Matcher = (secret) => forensics.jwtMatches(header, payload, macBytes, secret);
   if (usable.length === 0) {
     // No secret of its own SDK: a match with the other SDK's is still worth naming; no match proves nothing.
     const other = await firstMatch(others, matches);
     return other ? { checkable, tried, checked: true, valid: false, otherSdkSecret: other } : { checkable, tried, checked: false, valid: false };
   }
-  const analysis = await analyse(usable, tried, keyCandidates(decoded, expectedKey), matches, forensics, urlSafe);
+  const analysis = await analyse(usable, tried, keyCandidates(decoded, expectedKey), matches, forensics, encodedAsZoomWants);
   const explained = !analysis.checked || analysis.matched !== undefined || analysis.diagnosis !== undefined;
   const otherSdkSecret = explained ? undefined : await firstMatch(others, matches);
   if (otherSdkSecret) return { ...analysis, otherSdkSecret };

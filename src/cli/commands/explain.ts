@@ -36,7 +36,10 @@ function unknownMessage(subject: string): string {
   const candidates = [...ZOOM_ERROR_CODES.flatMap((entry) => entry.codes), ...ALL_CHECKS.map((check) => check.id)];
   const near = nearest(subject, candidates);
   const suggestion = near.length > 0 ? ` Did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : '';
-  return `"${subject}" is neither a Zoom error code nor a check id zoomsig knows.${suggestion} "zoomsig explain" with no argument lists them all.`;
+  // A pasted token (kilobytes) is not echoed whole.
+  const shown = subject.length > 60 ? `${subject.slice(0, 40)}…` : subject;
+  const token = /eyJ[\w-]*\.[\w-]*/.test(subject) ? ' To look into a token, run zoomsig doctor.' : '';
+  return `"${shown}" is neither a Zoom error code nor a check id zoomsig knows.${suggestion}${token} "zoomsig explain" with no argument lists them all.`;
 }
 
 function codeText(entry: ZoomErrorCode, subject: string, output: Output): string {

@@ -43,7 +43,7 @@ export async function runUi({ values, io, output }: CommandInput): Promise<numbe
   const host = values.host ?? DEFAULT_HOST;
   const server = createUiServer(page);
   // Listening for the signals before the URL is printed: whoever reads it may stop the server at once.
-  const shutdown = stopOnSignal(server, output, 'ui');
+  const shutdown = stopOnSignal(server, { line: (text) => output.err(text) }, 'ui');
   let url: string;
   try {
     url = `${await listen(server, port, host)}/`;

@@ -9,6 +9,7 @@ import { bareHmac } from './bare-hmac.js';
 import { base64NotUrlSafe } from './base64-not-url-safe.js';
 import type { Check } from './check.js';
 import { claimType } from './claim-type.js';
+import { duplicateJsonKey } from './duplicate-json-key.js';
 import { encodedKeyOnly } from './encoded-key-only.js';
 import { expired } from './expired.js';
 import { externalMeeting } from './external-meeting.js';
@@ -29,6 +30,7 @@ import { meetingTokenForVideoSdk } from './meeting-token-for-video-sdk.js';
 import { missingClaim } from './missing-claim.js';
 import { mnRolePairing } from './mn-role-pairing.js';
 import { nativeTokenForWeb } from './native-token-for-web.js';
+import { nonCanonicalSignature } from './non-canonical-signature.js';
 import { notAToken } from './not-a-token.js';
 import { oauthTokenAsSignature } from './oauth-token-as-signature.js';
 import { roleMismatch } from './role-mismatch.js';
@@ -61,6 +63,8 @@ export const CHECKS_BY_ID: Readonly<Record<CheckId, Check>> = {
   'legacy-signature': legacySignature,
   'base64-not-url-safe': base64NotUrlSafe,
   'wrong-alg': wrongAlg,
+  'duplicate-json-key': duplicateJsonKey,
+  'non-canonical-signature': nonCanonicalSignature,
   'oauth-token-as-signature': oauthTokenAsSignature,
   'zak-as-signature': zakAsSignature,
   'jwt-app-token-as-signature': jwtAppTokenAsSignature,

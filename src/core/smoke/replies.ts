@@ -1,5 +1,5 @@
 /** Reading an endpoint's replies: success, a short view of a body, its error reason, its signature, CORS. */
-import { isJsonObject } from '../json-value.js';
+import { isJsonObject, parseJsonLimited } from '../json-value.js';
 import { redactSecrets } from '../mask.js';
 import type { ExchangeContext, HttpReply, JsonBody, Redirect, TooLarge } from './smoke-check.js';
 
@@ -8,11 +8,8 @@ export function isSuccess(reply: Pick<HttpReply, 'status'>): boolean {
 }
 
 export function readJson(body: string): JsonBody {
-  try {
-    return { parsed: true, value: JSON.parse(body) as unknown };
-  } catch {
-    return { parsed: false };
-  }
+  const parsed = parseJsonLimited(body);
+  return parsed.ok ? { parsed: true, value: parsed.value } : { parsed: false };
 }
 
 /**
