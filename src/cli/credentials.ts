@@ -98,6 +98,20 @@ export const SERVE_TOKEN_VARIABLE = 'ZOOMSIG_SERVE_TOKEN';
  * the environment and .env. Then even a command that takes no secret
  * (decode) or a usage error that echoes an argument cannot print one.
  */
+/** The warning a --secret on the command line gets: from the command, or at a usage error that stops the run before it. */
+export function warnSecretOnCommandLine(output: Output, variable = 'ZOOM_MEETING_SDK_SECRET (ZOOM_VIDEO_SDK_SECRET for video)'): void {
+  output.warnOnce(
+    'secret-on-command-line',
+    `a secret on the command line is visible to other users (ps) and kept in your shell history. Prefer --secret-file, ${variable} or a .env file.`,
+  );
+}
+
+/** Whether the arguments carry a secret itself (--secret), before `--`. */
+export function hasSecretArgument(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).some((arg) => arg === '--secret' || arg.startsWith('--secret='));
+}
+
 export async function protectKnownSecrets(argv: readonly string[], env: Environment, output: Output): Promise<void> {
   const end = argv.indexOf('--');
   const args = end === -1 ? argv : argv.slice(0, end);
@@ -152,11 +166,7 @@ export function resolveSecrets(values: OptionValues, env: Environment, sdk: Sdk,
     output.protect(value);
     secrets.push({ label: fromFlags.length > 1 ? `--secret #${index + 1}` : '--secret', value });
   });
-  if (fromFlags.length > 0) {
-    output.warn(
-      `a secret on the command line is visible to other users (ps) and kept in your shell history. Prefer --secret-file, ${envNames(sdk).secret} or a .env file.`,
-    );
-  }
+  if (fromFlags.length > 0) warnSecretOnCommandLine(output, envNames(sdk).secret);
   for (const path of values['secret-file'] ?? []) {
     const value = readSecretFile(path, env, output);
     output.protect(value);

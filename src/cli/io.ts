@@ -122,6 +122,15 @@ export class Output {
     if (!this.quiet) this.err(`${this.paintErr('yellow', 'warning:')} ${text}`);
   }
 
+  private readonly warnedOnce = new Set<string>();
+
+  /** A warning given at most once a run, under `key`, whichever code path reaches it first. */
+  warnOnce(key: string, text: string): void {
+    if (this.warnedOnce.has(key)) return;
+    this.warnedOnce.add(key);
+    this.warn(text);
+  }
+
   /** A note on stderr; --quiet drops it. */
   note(text: string): void {
     if (!this.quiet) this.err(`${this.paintErr('dim', 'note:')} ${text}`);

@@ -7,7 +7,7 @@
 import { CommanderError } from 'commander';
 import { isZoomsigError, ZoomsigError } from '../core/errors.js';
 import { COMMANDS, type CommandSpec } from './commands.js';
-import { Environment, protectKnownSecrets } from './credentials.js';
+import { Environment, hasSecretArgument, protectKnownSecrets, warnSecretOnCommandLine } from './credentials.js';
 import { isOutputError } from './descriptor-output.js';
 import { EXIT } from './exit-codes.js';
 import { Output, processIo, type Io } from './io.js';
@@ -37,11 +37,31 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
       if (!(error instanceof CommanderError)) throw error;
       const outcome = parseOutcome(error, program, COMMANDS);
       if (outcome.exit === 0) return EXIT.ok;
+      warnAboutSecretArgument(argv, output);
       return reportUsage(outcome.message ?? 'no command given. Run "zoomsig --help" for the list.', 'USAGE', output, json, outcome.message !== undefined);
     }
     return code;
   } catch (error) {
+    warnAboutSecretArgument(argv, output);
     return reportError(error, io, output, json);
+  }
+}
+
+/**
+ * A run stopped before its command read the secret (a usage error, a bad
+ * file) still says that the secret on its command line is exposed: the
+ * exposure happened when the command was typed. --quiet is read from the
+ * arguments, since commander may not have reached it.
+ */
+function warnAboutSecretArgument(argv: readonly string[], output: Output): void {
+  if (!hasSecretArgument(argv)) return;
+  const end = argv.indexOf('--');
+  const args = end === -1 ? argv : argv.slice(0, end);
+  if (args.includes('--quiet') || args.includes('-q')) return;
+  try {
+    warnSecretOnCommandLine(output);
+  } catch {
+    // stderr cannot be written to: the error report will find that out too.
   }
 }
 

@@ -268,6 +268,21 @@ describe.concurrent('zoomsig generate: credentials', () => {
     expect(flag.stderr).not.toContain(SECRET);
   });
 
+  it('--secret on the command line warns once, even when a usage error stops the run first (--quiet drops it)', async () => {
+    const [usage, twice, quiet] = await Promise.all([
+      runCli(['verify', '--secret', SECRET, '--skew', '-5', 'x']),
+      runCli(['verify', '--secret', SECRET, '--ignore-exp', 'x']),
+      runCli(['verify', '--quiet', '--secret', SECRET, '--skew', '-5', 'x']),
+    ]);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/^warning: .*command line.*shell history/m);
+    expect(usage.stderr).toMatch(/--skew/);
+    expect(twice.stderr.match(/shell history/g)).toHaveLength(1);
+    expect(quiet.code).toBe(2);
+    expect(quiet.stderr).not.toMatch(/warning/);
+    for (const result of [usage, twice, quiet]) expect(result.stderr + result.stdout).not.toContain(SECRET);
+  });
+
   it('--key overrides ZOOM_MEETING_SDK_KEY', async () => {
     const result = await runCli([...WEB, '--key', 'OtherKey0123456789', '--json'], { env: MEETING_ENV });
     expect(result.code).toBe(0);
