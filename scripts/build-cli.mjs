@@ -11,6 +11,7 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -87,7 +88,12 @@ await build({
   logLevel: 'warning',
 });
 
-// V8's code cache of the bundle, made by running the everyday commands once
-// (scripts/make-code-cache.cjs): bin/load-bundle.js loads it when it fits.
-const cache = spawnSync(process.execPath, [fileURLToPath(new URL('make-code-cache.cjs', import.meta.url))], { stdio: 'inherit' });
-if (cache.status !== 0) process.exitCode = 1;
+// V8's code caches of the bundle, made by running the everyday commands once
+// (scripts/make-code-cache.cjs): the general one, and one per everyday
+// command (bin/load-bundle.js says why), each in a process of its own.
+const { CACHED_COMMANDS } = createRequire(import.meta.url)('../bin/load-bundle.js');
+for (const command of [undefined, ...CACHED_COMMANDS]) {
+  const args = [fileURLToPath(new URL('make-code-cache.cjs', import.meta.url)), ...(command === undefined ? [] : [command])];
+  const cache = spawnSync(process.execPath, args, { stdio: 'inherit' });
+  if (cache.status !== 0) process.exitCode = 1;
+}
