@@ -24,6 +24,8 @@ const { Script } = require('node:vm');
 const Module = module.constructor;
 
 const BUNDLE = join(__dirname, '..', 'dist', 'cli', 'zoomsig.cjs');
+/** The same bundle with its own names (no short ones), for DEBUG=zoomsig: stacks that say where. No cache. */
+const DEBUG_BUNDLE = join(__dirname, '..', 'dist', 'cli', 'zoomsig.debug.cjs');
 const GENERAL_CACHE = `${BUNDLE}.cache`;
 /**
  * The commands with a cache of their own; "help" is --help, -h, help or
@@ -48,28 +50,33 @@ function cacheFor(argv, env = {}) {
   return CACHED_COMMANDS.includes(name) ? join(dirname(BUNDLE), `zoomsig.${name}.cache`) : GENERAL_CACHE;
 }
 
+/** Whether DEBUG names zoomsig (as src/cli/main.ts reads it). */
+function debugging(env) {
+  return /(^|,)\s*zoomsig\s*(,|$)/.test(env.DEBUG ?? '');
+}
+
 /**
  * The bundle's exports, and its script (for the build to make a cache from).
- * `cache`: the code cache file to use, or false for none.
+ * `cache`: the code cache file to use, or false for none; `debug`: the bundle
+ * with its names instead, without a cache.
  */
-function loadBundle({ cache = GENERAL_CACHE } = {}) {
+function loadBundle({ cache = GENERAL_CACHE, debug = false } = {}) {
+  const file = debug ? DEBUG_BUNDLE : BUNDLE;
   let cachedData;
-  if (cache) {
+  if (cache && !debug) {
     try {
       cachedData = readFileSync(cache);
     } catch {
       cachedData = undefined;
     }
   }
-  const script = new Script(Module.wrap(readFileSync(BUNDLE, 'utf8')), { filename: BUNDLE, cachedData });
-  const bundle = new Module(BUNDLE, module);
-  bundle.filename = BUNDLE;
-  bundle.paths = Module._nodeModulePaths(dirname(BUNDLE));
+  const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const bundle = new Module(file, module);
+  bundle.filename = file;
+  bundle.paths = Module._nodeModulePaths(dirname(file));
   bundle.loaded = true;
-  script
-    .runInThisContext()
-    .call(bundle.exports, bundle.exports, Module.createRequire(BUNDLE), bundle, BUNDLE, dirname(BUNDLE));
+  script.runInThisContext().call(bundle.exports, bundle.exports, Module.createRequire(file), bundle, file, dirname(file));
   return { exports: bundle.exports, script };
 }
 
-module.exports = { loadBundle, cacheFor, CACHED_COMMANDS, GENERAL_CACHE, SECRET_VARIABLES };
+module.exports = { loadBundle, debugging, cacheFor, CACHED_COMMANDS, GENERAL_CACHE, SECRET_VARIABLES };

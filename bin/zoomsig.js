@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 'use strict';
 // CommonJS on purpose (see bin/package.json and scripts/build-cli.mjs): start-up.
-const { loadBundle, cacheFor } = require('./load-bundle.js');
+const { loadBundle, cacheFor, debugging } = require('./load-bundle.js');
 
 const argv = process.argv.slice(2);
-loadBundle({ cache: cacheFor(argv, process.env) })
+loadBundle({ cache: cacheFor(argv, process.env), debug: debugging(process.env) })
   .exports.run(argv)
   .then((code) => {
     process.exitCode = code;
