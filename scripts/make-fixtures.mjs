@@ -3,7 +3,9 @@
  * Writes fixtures/tokens/<scenario>.json: one pasted input per scenario, the
  * clock to judge it against, the options passed to diagnoseToken (doctor)
  * and the expected result: the finding ids, and `ok` as verify answers it
- * (no error, and the signature verified with a secret).
+ * (no error, and the signature verified with a secret). A fixture whose
+ * severity rests on what Zoom's SDK code does carries that evidence in its
+ * `note` (docs/zoom-signatures.md, section 7).
  *
  * And the fixtures of `zoomsig check`: fixtures/credentials/<scenario>.json,
  * keys and secrets as found, with the ids and verdict checkCredentials must
@@ -52,6 +54,20 @@ const json = (value) => JSON.stringify(value);
 function jwt(payload, secret = SECRET, { header = HS256, hash = 'sha256' } = {}) {
   const input = `${b64url(json(header))}.${b64url(json(payload))}`;
   return `${input}.${createHmac(hash, secret).update(input).digest('base64url')}`;
+}
+
+/** A compact JWS over header and payload text as given (keys twice, say), HMAC-SHA256 with the secret. */
+function jwtFromText(headerText, payloadText, secret = SECRET) {
+  const input = `${b64url(headerText)}.${b64url(payloadText)}`;
+  return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+}
+
+const BASE64URL_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** The token with its signature's last character replaced by one whose two spare bits (past byte 32) are set. */
+function withSpareBitsSet(token) {
+  const last = BASE64URL_DIGITS.indexOf(token.at(-1));
+  return `${token.slice(0, -1)}${BASE64URL_DIGITS[last | 3]}`;
 }
 
 /** Zoom's Meeting SDK sample payload, claim for claim, with overrides. */
@@ -124,6 +140,28 @@ const validNative = jwt(nativePayload());
 const validVideo = jwt(videoPayload(), VIDEO_SECRET);
 
 const meetingOk = { kind: 'meeting-sdk', format: 'jwt' };
+
+/**
+ * What Zoom's own SDKs do, as read and run offline (docs/zoom-signatures.md,
+ * section 7): the evidence behind the severities of the fixtures that carry a
+ * `note`.
+ */
+const SDK = {
+  noAppKey:
+    '@zoom/meetingsdk 6.0-6.2, client view: with sdkKey but no appKey it warns, then sends apiKey=undefined to Zoom, which refuses it; 4.x-5.x sent the sdkKey instead. Native SDKs need appKey.',
+  noKeyAtAll:
+    '@zoom/meetingsdk 6.x: with neither appKey nor sdkKey the client view silently does nothing (a console error, no callback, no request); the component view rejects with "appKey can not empty in the signature".',
+  appKeyWins: '@zoom/meetingsdk 6.x, both views: when appKey and sdkKey differ, appKey wins.',
+  tokenExp: 'No @zoom/meetingsdk bundle (3.13.2 to 6.2.0) reads tokenExp; Zoom\'s own removed 2.x generator did not write it.',
+  joinSdkKey:
+    '@zoom/meetingsdk 4.0+: an sdkKey passed to join() is overwritten by the signature\'s key, with a warning; 3.x requires it there and sends it as the API key.',
+  native: 'The Web SDK reads role from the signature; a token without mn and role is what Zoom\'s sample signs for native SDKs, and the Web SDK cannot join with it.',
+  legacy:
+    'Web SDK 2.7.0+: a legacy base64 signature has no appKey: the client view stops silently, the component view throws a TypeError before any request.',
+  joinLength: '@zoom/meetingsdk 6.x client view: join() with a meetingNumber over 12 characters stops with error 4003 "meetingNumber length > 12"; the component view sends it.',
+  zakObf: '@zoom/meetingsdk 6.x: join() with both zak and obfToken stops with error 3636 (client view) or rejects (component view).',
+  apiKey: '@zoom/meetingsdk 2.7.0+: join() with apiKey stops with error 3 ("Using a Zoom JWT App type API Key is no longer available in version 2.7.0+").',
+};
 const videoOk = { kind: 'video-sdk', format: 'jwt' };
 const secret = { secrets: [SECRET] };
 
@@ -273,6 +311,18 @@ const scenarios = {
     options: secret,
     expect: { ...meetingOk, ids: ['wrapped-input'], ok: true },
   },
+  'wrapped-curly-quotes': {
+    description: 'A good signature pasted from a word processor, which turned the quotes around it into curly ones.',
+    input: `\u201C${valid}\u201D`,
+    options: secret,
+    expect: { ...meetingOk, ids: ['wrapped-input'], ok: true },
+  },
+  'wrapped-zero-width-space': {
+    description: 'A good signature from a chat message, with a byte order mark before it and a zero-width space inside.',
+    input: `\uFEFF${valid.slice(0, 60)}\u200B${valid.slice(60)}`,
+    options: secret,
+    expect: { ...meetingOk, ids: ['wrapped-input'], ok: true },
+  },
   'wrapped-bearer': {
     description: 'A good signature pasted with a "Bearer " prefix copied from an Authorization header.',
     input: `Bearer ${valid}`,
@@ -364,10 +414,11 @@ const scenarios = {
     expect: { ...meetingOk, ids: ['mn-role-pairing'], ok: false },
   },
   'appkey-differs-from-sdkkey': {
-    description: 'appKey and sdkKey hold two different Client IDs.',
+    description: 'appKey and sdkKey hold two different Client IDs: a warning, since the SDK takes appKey.',
+    note: SDK.appKeyWins,
     input: jwt(meetingPayload({ sdkKey: OTHER_KEY })),
     options: secret,
-    expect: { ...meetingOk, ids: ['key-mismatch'], ok: false },
+    expect: { ...meetingOk, ids: ['key-mismatch'], ok: true },
   },
   'key-option-mismatch': {
     description: 'The token carries one Client ID, but the key the user passes to join() (--key) is another.',
@@ -376,16 +427,67 @@ const scenarios = {
     expect: { ...meetingOk, ids: ['key-mismatch'], ok: false },
   },
   'missing-token-exp': {
-    description: 'A web signature without tokenExp.',
+    description: 'A web signature without tokenExp: a warning, not an error.',
+    note: SDK.tokenExp,
     input: jwt(without(meetingPayload(), 'tokenExp')),
+    options: secret,
+    expect: { ...meetingOk, ids: ['missing-claim'], ok: true },
+  },
+  'sdkkey-without-appkey': {
+    description: 'Only sdkKey, no appKey, and no SDK version said: an error, since today\'s Web SDK (6.x) and native SDKs send no key.',
+    note: SDK.noAppKey,
+    input: jwt(without(meetingPayload(), 'appKey')),
     options: secret,
     expect: { ...meetingOk, ids: ['missing-claim'], ok: false },
   },
-  'sdkkey-without-appkey': {
-    description: 'Only sdkKey, no appKey: older web SDKs accept it, native SDKs and Web SDK 5.0+ need appKey (a warning, not a failure).',
+  'sdkkey-without-appkey-older-web-sdk': {
+    description: 'Only sdkKey, no appKey, for Web SDK 5.1.0 (sdkVersion): a warning, since 4.x-5.x sent the sdkKey.',
+    note: SDK.noAppKey,
     input: jwt(without(meetingPayload(), 'appKey')),
-    options: secret,
+    options: { ...secret, sdkVersion: '5.1.0' },
     expect: { ...meetingOk, ids: ['missing-claim'], ok: true },
+  },
+  'no-appkey-nor-sdkkey': {
+    description: 'Neither appKey nor sdkKey: Zoom cannot tell which app signed it.',
+    note: SDK.noKeyAtAll,
+    input: jwt(without(meetingPayload(), 'appKey', 'sdkKey')),
+    options: secret,
+    expect: { ...meetingOk, ids: ['missing-claim'], ok: false },
+  },
+  'native-token-for-web-join': {
+    description: 'A native-style token (no mn, no role) checked with the object a page passes to ZoomMtg.join(): the Web SDK cannot use it.',
+    note: SDK.native,
+    input: validNative,
+    options: { ...secret, join: { meetingNumber: MEETING, signature: validNative, keys: ['meetingNumber', 'signature', 'userName'] } },
+    expect: { ...meetingOk, ids: ['native-token-for-web'], ok: false },
+  },
+  'native-token-for-web-meeting-option': {
+    description: 'A native-style token checked with --meeting alone: likely for a web join, so a warning.',
+    note: SDK.native,
+    input: validNative,
+    options: { ...secret, meeting: MEETING },
+    expect: { ...meetingOk, ids: ['native-token-for-web'], ok: true },
+  },
+  'join-meeting-number-too-long': {
+    description: 'join() gets the meeting number as the client shows it, "857 4606 5012": 13 characters.',
+    note: SDK.joinLength,
+    input: valid,
+    options: { ...secret, join: { meetingNumber: '857 4606 5012', keys: ['meetingNumber', 'signature'] } },
+    expect: { ...meetingOk, ids: ['join-meeting-number-format'], ok: false },
+  },
+  'zak-with-obf-token': {
+    description: 'join() gets both a zak and an obfToken.',
+    note: SDK.zakObf,
+    input: valid,
+    options: { ...secret, join: { meetingNumber: MEETING, zak: 'FakeZakToken', obfToken: 'FakeObfToken', keys: ['meetingNumber', 'zak', 'obfToken'] } },
+    expect: { ...meetingOk, ids: ['zak-with-obf-token'], ok: false },
+  },
+  'api-key-in-join': {
+    description: 'join() still gets the apiKey of a retired JWT app.',
+    note: SDK.apiKey,
+    input: valid,
+    options: { ...secret, join: { meetingNumber: MEETING, apiKey: API_KEY, keys: ['meetingNumber', 'apiKey'] } },
+    expect: { ...meetingOk, ids: ['api-key-in-join'], ok: false },
   },
   'meeting-number-claim-name': {
     description: 'The meeting number written as "meetingNumber" (the join() parameter name) instead of "mn".',
@@ -416,6 +518,13 @@ const scenarios = {
     input: jwt(meetingPayload({ appKey: SECRET, sdkKey: SECRET }), KEY),
     options: secret,
     expect: { ...meetingOk, ids: ['key-secret-swapped', 'signature-invalid'], ok: false },
+  },
+  'legacy-web-signature-undefined-fields': {
+    description: 'A legacy web signature whose meeting number and role read "undefined": the endpoint never got the request body (no Content-Type: application/json).',
+    note: SDK.legacy,
+    input: legacySignature(API_KEY, API_SECRET, 'undefined', 'undefined', NOW * 1000 - 30000),
+    options: { secrets: [API_SECRET] },
+    expect: { kind: 'legacy-web-signature', format: 'legacy', ids: ['legacy-signature'], ok: false },
   },
   'legacy-web-signature-url-safe': {
     description: 'A legacy web signature from a sample that made it URL-safe (base64url, no padding).',
@@ -458,6 +567,33 @@ const scenarios = {
     input: valid,
     options: { secrets: [`${SECRET} `] },
     expect: { ...meetingOk, ids: ['secret-whitespace', 'signature-invalid'], ok: false },
+  },
+  'secret-file-in-quotes': {
+    description: 'The server signs with the bare secret; the secret the user checks with kept the quotes of a .env line ("…").',
+    input: valid,
+    options: { secrets: [`"${SECRET}"`] },
+    expect: { ...meetingOk, ids: ['secret-wrapped', 'signature-invalid'], ok: false },
+  },
+  'signed-with-quoted-secret': {
+    description: 'The server read its secret with the quotes around it (docker --env-file keeps them) and signed with "…"; the user checks with the bare secret.',
+    input: jwt(meetingPayload(), `"${SECRET}"`),
+    options: secret,
+    expect: { ...meetingOk, ids: ['secret-wrapped', 'signature-invalid'], ok: false },
+  },
+  'secret-given-as-env-line': {
+    description: 'The secret the user checks with is a whole line of the .env file: ZOOM_MEETING_SDK_SECRET=….',
+    input: valid,
+    options: { secrets: [`ZOOM_MEETING_SDK_SECRET=${SECRET}`] },
+    expect: { ...meetingOk, ids: ['secret-wrapped', 'signature-invalid'], ok: false },
+  },
+  'video-token-signed-with-meeting-secret': {
+    description: 'A Video SDK token signed with the Meeting SDK app\'s secret, both secrets at hand: named, not only refused.',
+    input: jwt(videoPayload(), SECRET),
+    options: {
+      secrets: [{ label: 'ZOOM_VIDEO_SDK_SECRET', value: VIDEO_SECRET }],
+      otherSdkSecrets: [{ label: 'ZOOM_MEETING_SDK_SECRET', value: SECRET }],
+    },
+    expect: { ...videoOk, ids: ['signature-invalid'], ok: false },
   },
   'signed-with-base64-decoded-secret': {
     description: 'The server base64-decoded the secret before signing, instead of using its text as UTF-8.',
@@ -570,14 +706,23 @@ const scenarios = {
   'sdk-key-join-mismatch': {
     description: 'join() gets the sdkKey of another app than the one in the signature.',
     input: valid,
+    note: SDK.joinSdkKey,
     options: { ...secret, join: { meetingNumber: MEETING, sdkKey: OTHER_KEY, keys: ['meetingNumber', 'sdkKey'] } },
+    expect: { ...meetingOk, ids: ['sdk-key-join-mismatch'], ok: true },
+  },
+  'sdk-key-join-mismatch-3x': {
+    description: 'join() gets the sdkKey of another app, on Web SDK 3.13.2 (sdkVersion), which sends that sdkKey as the key.',
+    note: SDK.joinSdkKey,
+    input: valid,
+    options: { ...secret, sdkVersion: '3.13.2', join: { meetingNumber: MEETING, sdkKey: OTHER_KEY, keys: ['meetingNumber', 'sdkKey'] } },
     expect: { ...meetingOk, ids: ['sdk-key-join-mismatch'], ok: false },
   },
   'join-context-mismatches': {
-    description: 'join() gets another meeting number (with spaces) and role 1: both differ from the signature.',
+    description: 'join() gets another meeting number (with spaces: 13 characters, too long for the client view) and role 1: both differ from the signature.',
+    note: SDK.joinLength,
     input: valid,
     options: { ...secret, join: { meetingNumber: '912 3456 7890', role: 1, zak: 'FakeZakToken', keys: ['meetingNumber', 'role', 'zak'] } },
-    expect: { ...meetingOk, ids: ['meeting-number-mismatch', 'role-mismatch'], ok: false },
+    expect: { ...meetingOk, ids: ['join-meeting-number-format', 'meeting-number-mismatch', 'role-mismatch'], ok: false },
   },
   'join-signature-differs': {
     description: 'A valid signature checked, but the join() object carries another (expired) one: the page passes join() a stale token.',
@@ -622,10 +767,11 @@ const scenarios = {
     expect: { ...meetingOk, ids: ['external-meeting'], ok: true },
   },
   'sdk-version-5-without-appkey': {
-    description: 'sdkKey but no appKey, and the user runs Web SDK 5.0.2, which requires appKey.',
+    description: 'sdkKey but no appKey, and the user says Web SDK 5.0.2: its changelog says appKey is required, but its code sends the sdkKey, so a warning.',
+    note: SDK.noAppKey,
     input: jwt(without(meetingPayload(), 'appKey')),
     options: { ...secret, answers: { platform: 'web', sdkVersion: '5.0.2' } },
-    expect: { ...meetingOk, ids: ['missing-claim', 'sdk-version'], ok: false },
+    expect: { ...meetingOk, ids: ['missing-claim'], ok: true },
   },
   'sdk-version-before-jwt': {
     description: 'A current SDK JWT for Web SDK 2.2.0, which predates the SDK JWT (2.3.0).',
@@ -647,6 +793,31 @@ const scenarios = {
       answers: { appType: 'general-embed', meetingOwner: 'same-account', intent: 'join', platform: 'web', sdkVersion: '5.1.0' },
     },
     expect: { ...meetingOk, ids: [], ok: true },
+  },
+  'duplicate-alg-header': {
+    description: 'A header that names "alg" twice, {"alg":"none","alg":"HS256"}: JSON.parse keeps HS256, a decoder that keeps the first sees an unsigned token. RFC 7515 forbids it.',
+    input: jwtFromText('{"alg":"none","alg":"HS256","typ":"JWT"}', json(meetingPayload())),
+    options: secret,
+    expect: { ...meetingOk, ids: ['duplicate-json-key'], ok: false },
+  },
+  'duplicate-role-claim': {
+    description: 'A payload that names "role" twice (1, then 0), as text spliced together by hand: which one counts depends on the decoder.',
+    input: jwtFromText('{"alg":"HS256","typ":"JWT"}', json(meetingPayload({ role: 1 })).replace('}', ',"role":0}')),
+    options: secret,
+    expect: { ...meetingOk, ids: ['duplicate-json-key'], ok: false },
+  },
+  'non-canonical-signature': {
+    description: 'A valid token whose last signature character was changed to one that decodes to the same 32 bytes (its two spare bits set): the HMAC matches, the text is not what an encoder writes.',
+    input: withSpareBitsSet(valid),
+    options: secret,
+    expect: { ...meetingOk, ids: ['non-canonical-signature'], ok: false },
+  },
+  'deeply-nested-claim': {
+    description: 'A signed token with a claim nested 5,000 arrays deep (13 KB): refused as unreadable before anything walks it.',
+    // As text: JSON.stringify itself overflows the stack on such a value.
+    input: jwtFromText(json(HS256), json(meetingPayload()).replace(/}$/, `,"x":${'['.repeat(5000)}1${']'.repeat(5000)}}`)),
+    options: secret,
+    expect: { kind: 'jwt', format: 'jwt', ids: ['malformed-token'], ok: false },
   },
 };
 
@@ -738,6 +909,7 @@ const contentTypeRefused = {
 const endpoint = (postOutcomes, { preflight = preflightOk, noContentType = contentTypeRefused } = {}) =>
   [...posts(postOutcomes), preflight, noContentType].filter(Boolean);
 const times = (count, make) => Array.from({ length: count }, (_, index) => make(index + 1));
+const closed = { type: 'no-reply', failure: { reason: 'closed', detail: 'the server closed the connection without a reply' } };
 
 const msPayload = meetingPayload({ iat: IAT * 1000, exp: EXP * 1000, tokenExp: EXP * 1000 });
 /** The HMAC in standard base64 always ends with "=": 32 bytes are not a multiple of 3. */
@@ -791,8 +963,36 @@ const endpointScenarios = {
   },
   'one-request-times-out': {
     description: 'One request of three gets no reply within the timeout.',
-    exchanges: endpoint([signed(valid), { type: 'no-reply', failure: { reason: 'timeout', detail: 'it timed out' } }, signed(valid)]),
+    exchanges: endpoint([signed(valid), { type: 'no-reply', failure: { reason: 'timeout', detail: 'no reply within 5 s' } }, signed(valid)]),
     expect: { findings: [{ id: 'endpoint-no-reply', count: 1, total: 3, requests: [2] }], verdict: 'fail' },
+  },
+  'accepts-and-closes': {
+    description: 'A port with nothing behind it: the connection is accepted and closed without a reply, for every request, the preflight and the POST without Content-Type.',
+    exchanges: endpoint(times(3, () => closed), {
+      preflight: { kind: 'preflight', number: 1, outcome: closed },
+      noContentType: { kind: 'no-content-type', number: 1, outcome: closed },
+    }),
+    expect: {
+      findings: [
+        { id: 'endpoint-no-reply', count: 3, total: 3 },
+        { id: 'cors-preflight', count: 1, total: 1 },
+        { id: 'content-type-not-required', count: 1, total: 1 },
+      ],
+      verdict: 'fail',
+    },
+  },
+  'redirect-to-another-host': {
+    description: 'Every POST gets a 307 to another host, which zoomsig does not follow: no signature is checked.',
+    exchanges: endpoint(times(2, () => ({ type: 'redirect', redirect: { status: 307, location: 'https://collector.example.net/sign', why: 'not-followed', via: [ENDPOINT_URL] } }))),
+    expect: { findings: [{ id: 'endpoint-redirect', count: 2, total: 2 }], verdict: 'fail' },
+  },
+  'gzip-bomb': {
+    description: 'A reply of a few KiB of gzip that inflates past the 64 KiB limit: zoomsig stops reading it.',
+    exchanges: endpoint(times(2, () => ({
+      type: 'too-large',
+      tooLarge: { status: 200, headers: { ...CORS, ...JSON_TYPE, 'content-encoding': 'gzip' }, limit: 65536, received: 2048, encoding: 'gzip' },
+    }))),
+    expect: { findings: [{ id: 'endpoint-reply-too-large', count: 2, total: 2 }], verdict: 'fail' },
   },
   'no-cors': {
     description: 'No Access-Control-Allow-Origin on the replies and a 404 for the preflight.',
@@ -835,9 +1035,9 @@ function writeFixtures(name, entries) {
 writeFixtures(
   'tokens',
   Object.fromEntries(
-    Object.entries(scenarios).map(([name, { description, input, options, expect }]) => {
+    Object.entries(scenarios).map(([name, { description, note, input, options, expect }]) => {
       const ids = [...new Set(expect.ids)].sort();
-      return [name, { description, input, now: NOW, ...(options ? { options } : {}), expect: { ...expect, ids } }];
+      return [name, { description, ...(note ? { note } : {}), input, now: NOW, ...(options ? { options } : {}), expect: { ...expect, ids } }];
     }),
   ),
 );

@@ -35,10 +35,12 @@ export type {
   ExchangeContext,
   HttpReply,
   NoReply,
+  Redirect,
   SdkCredentialValues,
   SmokeCheck,
   SmokeCheckGroup,
   SmokeCheckId,
+  TooLarge,
 } from './core/smoke/smoke-check.js';
 export { CREDENTIAL_CHECKS, CREDENTIAL_CHECKS_BY_ID, ENDPOINT_CHECKS, ENDPOINT_CHECKS_BY_ID, SMOKE_CHECKS, smokeCheckById } from './core/smoke/registry.js';
 export { checkCredentials, CHECK_DEFAULTS } from './core/smoke/check-credentials.js';

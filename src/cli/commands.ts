@@ -61,7 +61,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     optionHelp: {
       sdk: 'which SDK the signature is for (default: meeting)',
       role: '0 / participant (join) or 1 / host (start); required for a web signature, default 0 for video',
-      now: 'the clock to sign at: Unix seconds or ISO 8601 (default: the system clock)',
+      now: 'the clock to sign at: Unix seconds or ISO 8601, read as UTC when it has no offset (default: the system clock)',
     },
     formats: ['text', 'json'],
     examples: [
@@ -93,7 +93,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       'Checks the HMAC with your secret (several --secret: says which one signed it), the algorithm, the claims and the time claims. On a mismatch it tries the usual mistakes (white space, key used as secret, swapped, hex/base64-decoded secret) and names the one that matches.',
     options: [
-      'secret', 'secret-file', 'key', 'sdk', 'product', 'now', 'ignore-exp', 'skew', 'strict',
+      'secret', 'secret-file', 'key', 'sdk', 'product', 'sdk-version', 'now', 'ignore-exp', 'skew', 'strict',
     ],
     optionHelp: { sdk: 'which SDK the token is for, whose secret variable is read (default: the token\'s own kind)' },
     argument: TOKEN_ARGUMENT,
@@ -110,7 +110,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       'Runs every check on the token: its format, its kind, its claims, its time claims against the clock, the signature when a secret is known (env, .env, --secret-file), and what you pass to join() (--join). Each problem comes with the offending claim, the fix and its docs page. --error ranks the findings by the error Zoom gave and lists the causes no token can show. Exits 1 when Zoom would reject the token.',
     options: [
-      'secret', 'secret-file', 'key', 'meeting', 'role', 'join', 'error', 'sdk', 'product', 'now', 'ignore-exp',
+      'secret', 'secret-file', 'key', 'meeting', 'role', 'join', 'error', 'sdk', 'product', 'sdk-version', 'now', 'ignore-exp',
       'skew', 'strict', 'verbose',
     ],
     optionHelp: {
@@ -144,9 +144,9 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'check',
     summary: 'CI smoke check of credentials or of a running auth endpoint',
     description:
-      'Without --endpoint: reads each SDK\'s key and secret (flags, ZOOM_MEETING_SDK_* / ZOOM_VIDEO_SDK_*, .env), checks them for white space, quotes, a pasted token, key equal to secret, empty variables and OAuth-app variables, and has doctor judge a token made with them. With --endpoint: POSTs the web sample\'s body {meetingNumber, role} --requests times, runs doctor on every signature, checks the CORS preflight for --origin and a POST without Content-Type, and counts each problem over the replies. Exits 1 on an error finding, 2 when there is nothing to check or the endpoint cannot be reached.',
+      'Without --endpoint: reads each SDK\'s key and secret (flags, ZOOM_MEETING_SDK_* / ZOOM_VIDEO_SDK_*, .env), checks them for white space, quotes, a pasted token, key equal to secret, empty variables and OAuth-app variables, and has doctor judge a token made with them. With --endpoint: POSTs the web sample\'s body {meetingNumber, role} --requests times, runs doctor on every signature, checks the CORS preflight for --origin and a POST without Content-Type, and counts each problem over the replies. Every request ends within --timeout, a reply is read up to --max-reply, and a redirect is a finding (--follow-redirects follows those on the endpoint\'s origin). Exits 1 on an error finding, 2 when there is nothing to check or the endpoint cannot be reached.',
     options: [
-      'endpoint', 'requests', 'concurrency', 'timeout', 'origin', 'secret', 'secret-file', 'key', 'meeting', 'role', 'topic', 'sdk',
+      'endpoint', 'requests', 'concurrency', 'timeout', 'origin', 'max-reply', 'follow-redirects', 'secret', 'secret-file', 'key', 'meeting', 'role', 'topic', 'sdk',
       'product', 'now', 'ignore-exp', 'skew', 'strict', 'junit',
     ],
     optionHelp: {
@@ -167,11 +167,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'serve',
     summary: 'local auth endpoint, drop-in for Zoom\'s sample endpoints',
     description:
-      'Answers POST / as Zoom\'s Meeting SDK sample endpoint does ({meetingNumber, role, expirationSeconds?, videoWebRtcMode?} in, {signature, sdkKey} out) and POST /video as the Video SDK sample does ({sessionName, role, ...} in, {signature} out), with the same validation and HTTP 400 {errors: [{property, reason}]}. Credentials from ZOOM_MEETING_SDK_KEY / _SECRET and ZOOM_VIDEO_SDK_KEY / _SECRET (environment or .env); --key and --secret-file set those of --sdk (default meeting). CORS for any origin, GET /health, one log line per request on stderr. Stops on Ctrl-C (SIGINT) or SIGTERM.',
-    options: ['port', 'host', 'key', 'secret', 'secret-file', 'sdk', 'product', 'now'],
+      'Answers POST / as Zoom\'s Meeting SDK sample endpoint does ({meetingNumber, role, expirationSeconds?, videoWebRtcMode?} in, {signature, sdkKey} out) and POST /video as the Video SDK sample does ({sessionName, role, ...} in, {signature} out), with the same validation and HTTP 400 {errors: [{property, reason}]}. Credentials from ZOOM_MEETING_SDK_KEY / _SECRET and ZOOM_VIDEO_SDK_KEY / _SECRET (environment or .env); --key and --secret-file set those of --sdk (default meeting). CORS for pages from loopback origins (--allow-origin for others), requests only for the address it listens on (--allow-host for others), GET /health, one log line per request on stderr (never blocking: lines a stalled reader cannot take are dropped and counted). --max-role 0, --max-expiration and --auth-token-file (or ZOOMSIG_SERVE_TOKEN) limit what is signed and for whom. Stops on Ctrl-C (SIGINT) or SIGTERM, within a second.',
+    options: [
+      'port', 'host', 'key', 'secret', 'secret-file', 'sdk', 'product', 'allow-origin', 'allow-host', 'max-role', 'max-expiration',
+      'auth-token-file', 'now',
+    ],
     optionHelp: {
       sdk: 'which SDK --key, --secret and --secret-file are for (default: meeting); the other SDK reads the environment',
-      now: 'sign every token at this time instead of the request\'s: Unix seconds or ISO 8601',
+      now: 'sign every token at this time instead of the request\'s: Unix seconds or ISO 8601, read as UTC when it has no offset',
     },
     formats: ['text', 'json'],
     examples: [
@@ -179,10 +182,28 @@ export const COMMANDS: readonly CommandSpec[] = [
       'PORT=8080 zoomsig serve --host 0.0.0.0',
       'zoomsig serve --port 0        # a free port, printed on start',
       'zoomsig serve --sdk video --key "$VIDEO_KEY" --secret-file video.secret',
+      'zoomsig serve --host 0.0.0.0 --allow-host sig.example.com --allow-origin https://app.example.com --max-role 0 --max-expiration 2h --auth-token-file /run/secrets/serve-token',
       'curl -s -X POST localhost:4000 -H "Content-Type: application/json" -d \'{"meetingNumber":"85746065012","role":0}\'',
       'curl -s -X POST localhost:4000/video -H "Content-Type: application/json" -d \'{"sessionName":"room-7","role":1}\'',
     ],
     load: async () => (await import('./commands/serve.js')).runServe,
+  },
+  {
+    name: 'ui',
+    summary: 'the same checks in a local web page (offline; nothing leaves the machine)',
+    description:
+      'Serves one page on 127.0.0.1 (port 4100; --port 0 picks a free one) that does what doctor, generate and explain do, in the browser: paste a token (or an endpoint\'s reply, a join() object, "Bearer …"), optionally give the secret, key, meeting, role, SDK, the error Zoom showed and the clock, and read the verdict and every finding with its fix and page. The page\'s Content-Security-Policy forbids every connection, the secret is never stored or put in the link, and the server answers the page and nothing else. The URL is the first line on stdout. --out writes the page as one self-contained HTML file that works from disk (file://) or any static host. Stops on Ctrl-C (SIGINT) or SIGTERM.',
+    options: ['port', 'host', 'open', 'out'],
+    optionHelp: {
+      port: 'the port to listen on (default 4100; 0 picks a free one and prints it)',
+    },
+    formats: ['text', 'json'],
+    examples: [
+      'zoomsig ui --open',
+      'zoomsig ui --port 0        # a free port, printed on start',
+      'zoomsig ui --out zoomsig.html',
+    ],
+    load: async () => (await import('./commands/ui.js')).runUi,
   },
   {
     name: 'completion',

@@ -7,9 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { ZoomsigError } from '../core/errors.js';
+import { OTHER_APP_SECRETS } from '../core/smoke/credential-values.js';
 import type { SecretInput } from '../core/verify.js';
 import { ENV } from '../core/zoom-rules.js';
-import { readUserFile } from './read-file.js';
+import { readRegularFile, readUserFile, SECRET_FILE } from './read-file.js';
 import type { Io, Output } from './io.js';
 import type { OptionValues } from './options.js';
 
@@ -25,11 +26,40 @@ export function envNames(sdk: Sdk): { key: string; secret: string } {
   return sdk === 'video' ? { key: ENV.videoKey, secret: ENV.videoSecret } : { key: ENV.meetingKey, secret: ENV.meetingSecret };
 }
 
-/** Reads the environment variable, then .env, and says which was used. */
+/** A --secret-file as read: its text, or why it could not be. */
+type SecretFileRead = { text: string } | { error: ZoomsigError };
+
+/**
+ * Reads the environment variable, then .env, and says which was used; and
+ * the --secret-file files of the command line, each read once (standard
+ * input can be read only once).
+ */
 export class Environment {
   private dotenv: Record<string, string> | undefined;
+  private readonly secretFiles = new Map<string, SecretFileRead>();
 
   constructor(private readonly io: Io) {}
+
+  /** Reads each file (or standard input) now; an error is kept for when the secret is asked for. */
+  async loadSecretFiles(paths: readonly string[]): Promise<void> {
+    for (const path of paths) {
+      if (this.secretFiles.has(path)) continue;
+      try {
+        this.secretFiles.set(path, { text: await readUserFile(path, SECRET_FILE, this.io) });
+      } catch (error) {
+        if (!(error instanceof ZoomsigError)) throw error;
+        this.secretFiles.set(path, { error });
+      }
+    }
+  }
+
+  /** The text of a --secret-file: as loaded, or read now (a regular file only). */
+  secretFileText(path: string): string {
+    const loaded = this.secretFiles.get(path);
+    if (loaded === undefined) return readRegularFile(path, SECRET_FILE);
+    if ('error' in loaded) throw loaded.error;
+    return loaded.text;
+  }
 
   lookup(name: string): ResolvedValue | undefined {
     const fromEnv = this.io.env[name];
@@ -58,21 +88,51 @@ export class Environment {
   }
 }
 
+/** The bearer token serve requires of its callers, when --auth-token-file does not give it. */
+export const SERVE_TOKEN_VARIABLE = 'ZOOMSIG_SERVE_TOKEN';
+
 /**
  * Registers, before anything is parsed or printed, every secret this run can
- * know of: --secret values in argv and the secret variables of the
- * environment and .env. Then even a command that takes no secret (decode) or
- * a usage error that echoes an argument cannot print one.
+ * know of: --secret values in argv, the contents of the --secret-file files
+ * it names (read now, standard input included), and the secret variables of
+ * the environment and .env. Then even a command that takes no secret
+ * (decode) or a usage error that echoes an argument cannot print one.
  */
-export function protectKnownSecrets(argv: readonly string[], env: Environment, output: Output): void {
-  argv.forEach((arg, index) => {
-    if (arg === '--secret' && argv[index + 1] !== undefined) output.protect(argv[index + 1] as string);
+export async function protectKnownSecrets(argv: readonly string[], env: Environment, output: Output): Promise<void> {
+  const end = argv.indexOf('--');
+  const args = end === -1 ? argv : argv.slice(0, end);
+  const secretFiles: string[] = [];
+  args.forEach((arg, index) => {
+    const next = args[index + 1];
+    if (arg === '--secret' && next !== undefined) output.protect(next);
     else if (arg.startsWith('--secret=')) output.protect(arg.slice('--secret='.length));
+    else if (arg === '--secret-file' && next !== undefined) secretFiles.push(next);
+    else if (arg.startsWith('--secret-file=')) secretFiles.push(arg.slice('--secret-file='.length));
   });
-  for (const name of [ENV.meetingSecret, ENV.videoSecret]) {
+  // The SDK secrets, serve's bearer token, and the secrets of other kinds of Zoom app that check reports on.
+  for (const name of [ENV.meetingSecret, ENV.videoSecret, SERVE_TOKEN_VARIABLE, ...OTHER_APP_SECRETS]) {
     const found = env.lookup(name);
     if (found) output.protect(found.value);
   }
+  // The secret files' contents too, before any option is checked or echoed.
+  await env.loadSecretFiles(secretFiles);
+  for (const path of secretFiles) {
+    try {
+      output.protect(withoutTrailingNewline(env.secretFileText(path)));
+    } catch {
+      // A path that names no file and looks like a secret was probably the secret itself: never echoed.
+      if (looksLikeSecret(path)) output.protect(path);
+    }
+  }
+}
+
+/** No path separator, no dot, no space, 16 characters or more: a secret pasted where its file's path goes. */
+function looksLikeSecret(path: string): boolean {
+  return path.length >= 16 && !/[\\/.\s]/.test(path);
+}
+
+function withoutTrailingNewline(text: string): string {
+  return text.replace(/\r?\n$/, '');
 }
 
 export function resolveKey(values: OptionValues, env: Environment, sdk: Sdk): ResolvedValue | undefined {
@@ -98,7 +158,7 @@ export function resolveSecrets(values: OptionValues, env: Environment, sdk: Sdk,
     );
   }
   for (const path of values['secret-file'] ?? []) {
-    const value = readSecretFile(path, output);
+    const value = readSecretFile(path, env, output);
     output.protect(value);
     secrets.push({ label: `--secret-file ${path}`, value });
   }
@@ -118,9 +178,12 @@ export function hasSecret(values: OptionValues, env: Environment, sdk: Sdk): boo
   return (values.secret ?? []).length > 0 || (values['secret-file'] ?? []).length > 0 || env.lookup(envNames(sdk).secret) !== undefined;
 }
 
-function readSecretFile(path: string, output: Output): string {
-  const text = readUserFile(path, 'the secret file', 'secret-file');
-  const trimmed = text.replace(/\r?\n$/, '');
+function readSecretFile(path: string, env: Environment, output: Output): string {
+  if (output.protectedValues().includes(path)) {
+    throw new ZoomsigError('USAGE', 'the --secret-file path is not shown: it is, or looks like, a secret. --secret-file takes the path of a file that holds the secret.', 'secret-file');
+  }
+  const text = env.secretFileText(path);
+  const trimmed = withoutTrailingNewline(text);
   if (trimmed !== text) output.note(`removed the trailing newline from ${path}.`);
   if (trimmed === '') throw new ZoomsigError('UNREADABLE_INPUT', `the secret file ${path} is empty.`, 'secret-file');
   return trimmed;

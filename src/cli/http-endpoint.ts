@@ -25,8 +25,12 @@ export interface EndpointServerOptions {
   requestTimeoutMs?: number;
 }
 
-/** After a 413, the rest of the body is read and thrown away up to this much, then the connection is cut. */
-const MAX_DISCARDED_BYTES = 1024 * 1024;
+/**
+ * After a 413, the rest of the body is read and thrown away up to this much,
+ * then the connection is cut. Cutting it sooner resets a client still
+ * sending (a 10 MB upload), which then reports the reset, not the 413.
+ */
+const MAX_DISCARDED_BYTES = 64 * 1024 * 1024;
 
 /** A request being served, for its one access-log line. */
 interface Pending {

@@ -86,12 +86,22 @@ export class Output {
     this.paintErr = (style, text) => chalkStderr[style](text);
   }
 
-  /** Registers a secret so that it is masked in all later output. */
+  /**
+   * Registers a secret so that it is masked in all later output: as it is,
+   * trimmed, and as it reads once escaped in JSON, XML or a GitHub
+   * annotation (a quote, a backslash, an & or a % in it would hide it from
+   * a search for the value as it is).
+   */
   protect(secret: string): void {
-    for (const value of [secret, secret.trim()]) {
+    for (const value of [secret, secret.trim()].flatMap(escapedForms)) {
       if (value !== '' && !this.secrets.includes(value)) this.secrets.push(value);
     }
     this.secrets.sort((a, b) => b.length - a.length);
+  }
+
+  /** The values registered so far, longest first: for code that must mask them before it cuts a text short. */
+  protectedValues(): readonly string[] {
+    return [...this.secrets];
   }
 
   /** The text with every registered secret masked: for what goes to a file (a JUnit report) rather than a stream. */
@@ -121,6 +131,14 @@ export class Output {
   paint(style: Style, text: string): string {
     return this.paintOut(style, text);
   }
+}
+
+/** A value as it is, and as JSON, XML and GitHub's annotations escape it. */
+function escapedForms(value: string): string[] {
+  const json = JSON.stringify(value).slice(1, -1);
+  const xml = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  const github = value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return [...new Set([value, json, xml, github])];
 }
 
 export type Style = 'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'blue' | 'cyan';

@@ -20,7 +20,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
   let code: number = EXIT.ok;
   try {
     const environment = new Environment(io);
-    protectKnownSecrets(argv, environment, output);
+    await protectKnownSecrets(argv, environment, output);
     const args = programArgs(COMMANDS, argv);
     const program = createProgram(commandsFor(COMMANDS, args), {
       io,

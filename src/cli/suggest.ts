@@ -1,5 +1,14 @@
 /** "Did you mean …?" for what commander does not know: explain's subjects (commander suggests commands and options). */
 
+/**
+ * Words whose lengths differ by more than `maxDistance` are further apart than
+ * that: no need to fill a table of |a| × |b| cells (a pasted 40 KB token given
+ * to explain took over 10 s against every id).
+ */
+function withinReach(a: string, b: string, maxDistance: number): boolean {
+  return Math.abs(a.length - b.length) <= maxDistance;
+}
+
 /** Damerau–Levenshtein distance (adjacent swaps count as one edit). */
 export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
@@ -23,6 +32,7 @@ export function editDistance(a: string, b: string): number {
 export function nearest(word: string, candidates: readonly string[], count = 3, maxDistance = 3): string[] {
   const wanted = word.toLowerCase();
   return candidates
+    .filter((candidate) => withinReach(wanted, candidate, maxDistance))
     .map((candidate) => ({ candidate, distance: editDistance(wanted, candidate.toLowerCase()) }))
     .filter(({ distance }) => distance <= maxDistance && distance < Math.max(wanted.length, 2))
     .sort((a, b) => a.distance - b.distance)

@@ -7,7 +7,10 @@ import type { DoctorOptions } from '../core/doctor.js';
 import type { SecretInput } from '../core/signature-analysis.js';
 import type { CommandInput } from './commands.js';
 import { nowOption, sdkOption, skewOption } from './common-options.js';
-import { resolveKey, resolveSecrets, type Sdk } from './credentials.js';
+import { parseSdkVersion } from './options.js';
+import { envNames, resolveKey, resolveSecrets, type Environment, type Sdk } from './credentials.js';
+import type { Output } from './io.js';
+import type { TokenKind } from '../core/token-kind.js';
 
 export interface TokenOptions extends DoctorOptions {
   now: number;
@@ -19,8 +22,10 @@ export function tokenOptions(input: string, { values, io, output, environment }:
   const now = nowOption(values, io);
   const skewSeconds = skewOption(values);
   const sdkFlag = sdkOption(values);
-  const sdk = sdkFlag ?? (decodeToken(input).kind === 'video-sdk' ? 'video' : 'meeting');
+  const kind = decodeToken(input).kind;
+  const sdk = sdkFlag ?? (kind === 'video-sdk' ? 'video' : 'meeting');
   const secrets = resolveSecrets(values, environment, sdk, output);
+  const otherSdkSecrets = otherSdkSecretsOf(kind, sdk, environment, output);
   // The configured key, when there is one: a token made for another app is the commonest 3712.
   const key = resolveKey(values, environment, sdk);
   return {
@@ -28,10 +33,26 @@ export function tokenOptions(input: string, { values, io, output, environment }:
     options: {
       now,
       secrets,
+      ...(otherSdkSecrets.length > 0 && { otherSdkSecrets }),
       ...(key !== undefined && { key: key.value, keyLabel: key.source }),
       ...(sdkFlag !== undefined && { sdk: sdkFlag }),
       ...(values['ignore-exp'] && { ignoreExp: true }),
       ...(skewSeconds !== undefined && { skewSeconds }),
+      ...(values['sdk-version'] !== undefined && { sdkVersion: parseSdkVersion(values['sdk-version']) }),
     },
   };
+}
+
+/**
+ * The other SDK's secret from the environment or .env, when the token is an
+ * SDK token whose own SDK's secrets were read: a Video SDK token signed with
+ * ZOOM_MEETING_SDK_SECRET (or the reverse) is then named, not only refused.
+ */
+function otherSdkSecretsOf(kind: TokenKind, sdk: Sdk, environment: Environment, output: Output): SecretInput[] {
+  const own = kind === 'video-sdk' ? 'video' : kind === 'meeting-sdk' ? 'meeting' : undefined;
+  if (own === undefined || own !== sdk) return [];
+  const found = environment.lookup(envNames(own === 'video' ? 'meeting' : 'video').secret);
+  if (found === undefined || found.value === '') return [];
+  output.protect(found.value);
+  return [{ label: found.source, value: found.value }];
 }

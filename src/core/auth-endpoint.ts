@@ -7,14 +7,25 @@
  *
  * Every error reply has the shape of Zoom's samples' HTTP 400:
  * `{"errors":[{"property","reason"}]}`, with `$`-names for what is not a body
- * property (`$path`, `$method`, `$body`, `$server`) and `Content-Type` for the header.
+ * property (`$path`, `$method`, `$body`, `$server`) and the header's name for a
+ * header (`Content-Type`, `Host`, `Origin`, `Authorization`).
+ *
+ * Who may call it is the access policy's (endpoint-access.ts): by default
+ * pages from loopback origins only, unlike Zoom's samples (any origin).
  */
+import {
+  bearerMatches,
+  hostAllowed,
+  hostnameOf,
+  originAllowed,
+  type AccessPolicy,
+} from './endpoint-access.js';
 import { isZoomsigError } from './errors.js';
 import { generateSignature } from './generate.js';
 import { readMeetingBody, readVideoBody, type PropertyError } from './endpoint-body.js';
-import { describeJsonValue, isJsonObject } from './json-value.js';
+import { describeJsonValue, isJsonObject, parseJsonLimited } from './json-value.js';
 import type { Clock } from './time.js';
-import { ENV } from './zoom-rules.js';
+import { DEFAULT_VALIDITY_SECONDS, ENV } from './zoom-rules.js';
 
 /** The largest request body read; a larger one gets 413. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -31,7 +42,11 @@ export interface EndpointConfig {
   video?: SdkCredentials | undefined;
   /** The clock tokens are signed at, read once per request. */
   now: () => Clock;
+  /** Who may call, and what is signed for them; default: pages from loopback origins, no other limit. */
+  access?: AccessPolicy | undefined;
 }
+
+const DEFAULT_ACCESS: AccessPolicy = { allowOrigins: [] };
 
 export interface EndpointRequest {
   method: string;
@@ -64,11 +79,7 @@ const SDK_NAMES = {
   video: { label: 'Video SDK', key: ENV.videoKey, secret: ENV.videoSecret, example: '{"sessionName":"support-room-7","role":1}' },
 } as const;
 
-/** Any origin may call it, as with Zoom's samples (the `cors` package's defaults). */
-const CORS = { 'access-control-allow-origin': '*' } as const;
-
 const JSON_HEADERS = {
-  ...CORS,
   'content-type': 'application/json; charset=utf-8',
   // A signature is a credential: no cache keeps it.
   'cache-control': 'no-store',
@@ -77,6 +88,42 @@ const JSON_HEADERS = {
 
 /** The reply to one request; asynchronous because signing is (WebCrypto). */
 export async function handleEndpointRequest(request: EndpointRequest, config: EndpointConfig): Promise<EndpointReply> {
+  const access = config.access ?? DEFAULT_ACCESS;
+  const refused = refuseCaller(request, access);
+  if (refused !== undefined) return refused;
+  const reply = await routeRequest(request, config, access);
+  // The reply's own Vary (a preflight's) names Origin too.
+  return { ...reply, headers: { ...corsHeaders(header(request, 'origin'), access), ...reply.headers } };
+}
+
+/** 421 for a Host this server is not (DNS rebinding), 403 for a page whose origin may not call it. */
+function refuseCaller(request: EndpointRequest, access: AccessPolicy): EndpointReply | undefined {
+  const host = header(request, 'host');
+  if (!hostAllowed(host, access.hosts)) {
+    const served = access.hosts?.names.join(', ') ?? '';
+    const named = host === undefined || host.trim() === '' ? 'names no host' : `names the host "${cut(host)}"`;
+    const fix = host === undefined || host.trim() === '' ? '' : ` If that is its name (behind a proxy, say), start it with --allow-host ${cut(hostnameOf(host))}.`;
+    return errorReply(421, 'Host', `The request ${named}, and this server answers for ${served}${access.hosts?.anyAddress ? ' and its IP addresses' : ''} only.${fix}`);
+  }
+  const origin = header(request, 'origin');
+  if (origin !== undefined && !originAllowed(origin, access)) {
+    return errorReply(
+      403,
+      'Origin',
+      `A page from ${cut(origin)} may not ask this server for signatures: it answers pages from http://localhost, http://127.0.0.1 and http://[::1] (any port)${access.allowOrigins.length > 0 ? ` and ${access.allowOrigins.map(cut).join(', ')}` : ''}. To allow that site, start zoomsig serve with --allow-origin ${cut(origin)}.`,
+    );
+  }
+  return undefined;
+}
+
+/** CORS for a caller that passed refuseCaller: its own origin (or `*`, when any may call); nothing without an Origin. */
+function corsHeaders(origin: string | undefined, access: AccessPolicy): Record<string, string> {
+  if (access.allowOrigins.includes('*')) return { 'access-control-allow-origin': '*' };
+  if (origin === undefined) return { vary: 'Origin' };
+  return { 'access-control-allow-origin': origin, vary: 'Origin' };
+}
+
+async function routeRequest(request: EndpointRequest, config: EndpointConfig, access: AccessPolicy): Promise<EndpointReply> {
   const route = ROUTES[request.path];
   if (route === undefined) {
     return errorReply(404, '$path', `Nothing is served at ${cut(request.path)}: POST / (Meeting SDK), POST /video (Video SDK), GET /health.`);
@@ -90,11 +137,20 @@ export async function handleEndpointRequest(request: EndpointRequest, config: En
   if (route === 'health') {
     return jsonReply(200, { status: 'ok', meetingSdk: config.meeting !== undefined, videoSdk: config.video !== undefined });
   }
-  return signatureReply(route, request, config);
+  return signatureReply(route, request, config, access);
 }
 
-async function signatureReply(sdk: 'meeting' | 'video', request: EndpointRequest, config: EndpointConfig): Promise<EndpointReply> {
+async function signatureReply(sdk: 'meeting' | 'video', request: EndpointRequest, config: EndpointConfig, access: AccessPolicy): Promise<EndpointReply> {
   const names = SDK_NAMES[sdk];
+  if (access.authToken !== undefined && !bearerMatches(header(request, 'authorization'), access.authToken)) {
+    const given = header(request, 'authorization') === undefined ? 'the request has none' : 'the request\'s is not it';
+    return errorReply(
+      401,
+      'Authorization',
+      `This server signs only for callers that send its token as Authorization: Bearer <token> (--auth-token-file or ZOOMSIG_SERVE_TOKEN); ${given}.`,
+      { 'www-authenticate': 'Bearer realm="zoomsig serve"' },
+    );
+  }
   const credentials = config[sdk];
   if (credentials === undefined) {
     return errorReply(
@@ -111,14 +167,40 @@ async function signatureReply(sdk: 'meeting' | 'video', request: EndpointRequest
 
   const reading = sdk === 'meeting' ? readMeetingBody(parsed.body) : readVideoBody(parsed.body);
   if (!reading.ok) return jsonReply(400, { errors: reading.errors });
+  const limit = limitRefusal(reading.options, access);
+  if (limit !== undefined) return errorReply(403, limit.property, limit.reason);
+  const lifetime = reading.options.expiresInSeconds ?? defaultLifetime(access);
   try {
-    const { signature, sdkKey } = await generateSignature({ ...reading.options, ...credentials, now: config.now() });
+    const { signature, sdkKey } = await generateSignature({ ...reading.options, expiresInSeconds: lifetime, ...credentials, now: config.now() });
     return jsonReply(200, sdk === 'meeting' ? { signature, sdkKey } : { signature });
   } catch (error) {
     // The body was checked above, so this is a rule the checks missed: still the client's 400, never a 500.
     if (isZoomsigError(error)) return errorReply(400, error.subject ?? '$body', error.message);
     throw error;
   }
+}
+
+/** What --max-role and --max-expiration refuse to sign. */
+function limitRefusal(options: { role?: unknown; expiresInSeconds?: number }, access: AccessPolicy): PropertyError | undefined {
+  if (access.maxRole === 0 && options.role === 1) {
+    return {
+      property: 'role',
+      reason: 'This server signs no host tokens (role 1): it was started with --max-role 0. Ask for role 0 to join as a participant.',
+    };
+  }
+  const max = access.maxExpirationSeconds;
+  if (max !== undefined && options.expiresInSeconds !== undefined && options.expiresInSeconds > max) {
+    return {
+      property: 'expirationSeconds',
+      reason: `This server signs tokens for at most ${max} seconds (--max-expiration); the request asks for ${options.expiresInSeconds}.`,
+    };
+  }
+  return undefined;
+}
+
+/** Zoom's sample lifetime, or --max-expiration when that is shorter. */
+function defaultLifetime(access: AccessPolicy): number {
+  return Math.min(DEFAULT_VALIDITY_SECONDS, access.maxExpirationSeconds ?? DEFAULT_VALIDITY_SECONDS);
 }
 
 /** The reason a Content-Type is not JSON, or undefined when it is. */
@@ -132,13 +214,9 @@ function checkContentType(value: string | undefined): string | undefined {
 
 function parseBody(text: string, example: string): { ok: true; body: Record<string, unknown> } | { ok: false; reason: string } {
   if (text.trim() === '') return { ok: false, reason: `The body is empty: send a JSON object such as ${example}.` };
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (error) {
-    const detail = error instanceof Error ? ` (${cut(error.message)})` : '';
-    return { ok: false, reason: `The body is not valid JSON${detail}: send an object such as ${example}.` };
-  }
+  const parsed = parseJsonLimited(text);
+  if (!parsed.ok) return { ok: false, reason: `The body is not valid JSON (${cut(parsed.reason)}): send an object such as ${example}.` };
+  const body = parsed.value;
   if (!isJsonObject(body)) {
     return { ok: false, reason: `The body must be a JSON object such as ${example}; got ${describeJsonValue(body)}.` };
   }
@@ -148,14 +226,14 @@ function parseBody(text: string, example: string): { ok: true; body: Record<stri
 function preflightReply(request: EndpointRequest, allowed: readonly string[]): EndpointReply {
   const requested = header(request, 'access-control-request-headers');
   const headers: Record<string, string> = {
-    ...CORS,
     'access-control-allow-methods': allowed.join(', '),
     // Whatever headers the page asks to send (the cors package's default), when they are header names.
     'access-control-allow-headers': requested !== undefined && /^\s*[\w-]+(\s*,\s*[\w-]+)*\s*$/.test(requested) ? requested : 'Content-Type',
     'access-control-max-age': '600',
-    vary: 'Access-Control-Request-Headers',
+    vary: 'Origin, Access-Control-Request-Headers',
   };
-  // Chrome asks before a public page may call a server on this machine.
+  // Chrome asks before a public page may call a server on this machine: only an allowed origin
+  // gets here (refuseCaller answered the others with 403).
   if (header(request, 'access-control-request-private-network') === 'true') {
     headers['access-control-allow-private-network'] = 'true';
   }

@@ -3,6 +3,8 @@
  * took off. Pure, linear in the input, and never throws.
  */
 
+import { parseJsonLimited } from './json-value.js';
+
 export type WrapperKind =
   | 'whitespace'
   | 'quotes'
@@ -11,7 +13,9 @@ export type WrapperKind =
   | 'json-object'
   | 'json-string'
   | 'assignment'
-  | 'line-breaks';
+  | 'line-breaks'
+  | 'invisible-characters'
+  | 'smart-quotes';
 
 export interface Unwrapping {
   kind: WrapperKind;
@@ -42,9 +46,55 @@ const TOKEN_KEYS = [
 const MAX_ROUNDS = 8;
 const ASSIGNMENT = /^(?:export\s+|const\s+|let\s+|var\s+)?[A-Za-z_$][\w$.]*\s*[:=]\s*(["'`]?)([A-Za-z0-9_-][A-Za-z0-9._+/=-]{15,})\1\s*[;,]?$/;
 
+/** Characters editors and chat clients slip into a paste that show as nothing (or as a space). */
+const INVISIBLE: Readonly<Record<string, string>> = {
+  '\u200B': 'zero-width space',
+  '\u200C': 'zero-width non-joiner',
+  '\u200D': 'zero-width joiner',
+  '\u2060': 'word joiner',
+  '\uFEFF': 'byte order mark',
+  '\u00AD': 'soft hyphen',
+  '\u180E': 'Mongolian vowel separator',
+  '\u200E': 'left-to-right mark',
+  '\u200F': 'right-to-left mark',
+  '\u202A': 'left-to-right embedding',
+  '\u202B': 'right-to-left embedding',
+  '\u202C': 'pop directional formatting',
+  '\u202D': 'left-to-right override',
+  '\u202E': 'right-to-left override',
+  '\u2066': 'left-to-right isolate',
+  '\u2067': 'right-to-left isolate',
+  '\u2068': 'first strong isolate',
+  '\u2069': 'pop directional isolate',
+  '\u00A0': 'no-break space',
+  '\u2007': 'figure space',
+  '\u202F': 'narrow no-break space',
+  '\u3000': 'ideographic space',
+};
+/** Spaces among them, read as a space (so that trimming and line joining apply); the rest are dropped. */
+const SPACE_LIKE = new Set(['\u00A0', '\u2007', '\u202F', '\u3000']);
+/** Curly quotes from word processors and chat, read as the straight quotes they stand for. */
+const SMART_QUOTES: Readonly<Record<string, '"' | "'">> = {
+  '\u201C': '"',
+  '\u201D': '"',
+  '\u201E': '"',
+  '\u201F': '"',
+  '\u00AB': '"',
+  '\u00BB': '"',
+  '\u2033': '"',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201A': "'",
+  '\u201B': "'",
+  '\u2032': "'",
+};
+const INVISIBLE_OR_SMART = new RegExp(`[${[...Object.keys(INVISIBLE), ...Object.keys(SMART_QUOTES)].join('')}]`, 'g');
+/** How many positions a description lists before "and N more". */
+const MAX_POSITIONS = 3;
+
 export function cleanInput(raw: unknown): CleanedInput {
   const unwrapped: Unwrapping[] = [];
-  let text = typeof raw === 'string' ? raw : '';
+  let text = replaceLookalikes(typeof raw === 'string' ? raw : '', unwrapped);
 
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const before = text;
@@ -63,6 +113,46 @@ export function cleanInput(raw: unknown): CleanedInput {
   }
 
   return { token: text, unwrapped };
+}
+
+/**
+ * Invisible characters dropped (space-like ones read as spaces) and curly
+ * quotes read as straight ones, anywhere in the input: no token holds either.
+ * Each kind is recorded with the character, its code point and where it was
+ * (1-based positions in the input as pasted).
+ */
+function replaceLookalikes(text: string, unwrapped: Unwrapping[]): string {
+  const invisible: string[] = [];
+  const quotes: string[] = [];
+  const cleaned = text.replace(INVISIBLE_OR_SMART, (char, offset: number) => {
+    const at = `${codePoint(char)} at character ${offset + 1}`;
+    const straight = SMART_QUOTES[char];
+    if (straight !== undefined) {
+      quotes.push(`${char} (${at})`);
+      return straight;
+    }
+    invisible.push(`a ${INVISIBLE[char] ?? 'invisible character'} (${at})`);
+    return SPACE_LIKE.has(char) ? ' ' : '';
+  });
+  if (invisible.length > 0) {
+    unwrapped.push({ kind: 'invisible-characters', description: `invisible characters: ${listed(invisible)}` });
+  }
+  if (quotes.length > 0) {
+    unwrapped.push({ kind: 'smart-quotes', description: `curly quotes ${listed(quotes)}, read as straight quotes` });
+  }
+  return cleaned;
+}
+
+/** "U+200B": a character's code point, as messages name it. */
+export function codePoint(char: string): string {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+function listed(items: readonly string[]): string {
+  const shown = items.slice(0, MAX_POSITIONS);
+  const more = items.length - shown.length;
+  const head = shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : (shown[0] ?? '');
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : head;
 }
 
 function stripOnce(text: string, unwrapped: Unwrapping[]): string {
@@ -121,11 +211,8 @@ function stripOnce(text: string, unwrapped: Unwrapping[]): string {
 }
 
 function tryJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
+  const parsed = parseJsonLimited(text);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 function findTokenValue(value: unknown, depth: number): { key: string; value: string } | undefined {

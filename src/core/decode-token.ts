@@ -3,7 +3,8 @@
  * holds. Pure, never throws, never reads the clock.
  */
 import { decodeBase64Lenient, isPrintableAscii, latin1Text, utf8Text } from './base64url.js';
-import { cleanInput, type Unwrapping } from './clean-input.js';
+import { cleanInput, codePoint, type Unwrapping } from './clean-input.js';
+import { MAX_JSON_DEPTH, scanJson } from './json-value.js';
 import { decodeLegacySignature, type LegacyFields } from './legacy-signature.js';
 import type { TokenKind } from './token-kind.js';
 
@@ -29,6 +30,19 @@ export interface SegmentReport {
   standardAlphabet: boolean;
   padded: boolean;
   decodable: boolean;
+  /**
+   * The last character carries no bits beyond the data: what every encoder
+   * writes. `…U` where `…T` was meant decodes to the same bytes, but is not
+   * the same text, and a strict decoder refuses it.
+   */
+  canonical: boolean;
+}
+
+/** A key that a header or payload names more than once. */
+export interface DuplicateKey {
+  segment: 'header' | 'payload';
+  /** The key's path: `alg`, or `user.name` inside an object. */
+  key: string;
 }
 
 export type DecodeProblemCode =
@@ -37,6 +51,7 @@ export type DecodeProblemCode =
   | 'segment-count'
   | 'bad-base64'
   | 'bad-json'
+  | 'too-deep'
   | 'not-an-object'
   | 'not-url-safe'
   | 'empty-signature'
@@ -65,6 +80,8 @@ export interface DecodedToken {
   legacy: LegacyFields | undefined;
   /** For `encoded-text`: what the base64 decodes to. */
   encodedText: string | undefined;
+  /** Keys the header or payload names twice (JSON.parse kept the last). */
+  duplicateKeys: DuplicateKey[];
   /** Everything that could not be decoded, recorded instead of thrown. */
   problems: DecodeProblem[];
 }
@@ -85,6 +102,7 @@ export function decodeToken(input: unknown): DecodedToken {
     signatureBytes: undefined,
     legacy: undefined,
     encodedText: undefined,
+    duplicateKeys: [],
     problems: [],
   };
   const token = cleaned.token;
@@ -101,10 +119,14 @@ export function decodeToken(input: unknown): DecodedToken {
     });
     return result;
   }
-  if (/[^\x20-\x7e]/.test(token)) {
+  const foreign = /[^\x20-\x7e]/u.exec(token);
+  if (foreign) {
+    const char = foreign[0];
+    const code = codePoint(char);
+    const shown = /\p{L}|\p{N}|\p{P}|\p{S}/u.test(char) ? `"${char}" (${code})` : code;
     result.problems.push({
       code: 'binary',
-      message: 'The input holds characters that never appear in a token (control characters or non-ASCII text).',
+      message: `The input holds ${shown} at character ${foreign.index + 1} (after cleaning), and a token holds only ASCII letters, digits and - _ . (control characters and non-ASCII text never appear in one).`,
     });
     return result;
   }
@@ -138,14 +160,11 @@ function decodeJwtShape(token: string, result: DecodedToken): void {
       standardAlphabet: bytes.standardAlphabet,
       padded: bytes.padded,
       decodable: bytes.bytes !== undefined,
+      canonical: bytes.bytes === undefined || canonicalEnd(part) === undefined,
     });
     decoded.push(bytes.bytes);
     if (bytes.bytes === undefined) {
-      result.problems.push({
-        code: 'bad-base64',
-        segment: name,
-        message: `The ${name} is not base64url: it holds characters outside A-Z a-z 0-9 - _.`,
-      });
+      result.problems.push({ code: 'bad-base64', segment: name, message: badBase64Message(name, part) });
     } else if (!bytes.urlSafe && part !== '') {
       const what = [bytes.standardAlphabet ? '"+" or "/"' : '', bytes.padded ? '"=" padding' : '']
         .filter(Boolean)
@@ -174,6 +193,22 @@ function decodeJwtShape(token: string, result: DecodedToken): void {
   result.kind = classifyJwt(result.header, result.payload);
 }
 
+/** Why a segment is not base64: its characters, its alphabets, or its length. */
+function badBase64Message(name: SegmentName, part: string): string {
+  const outside = /[^A-Za-z0-9+/_=-]/.exec(part)?.[0];
+  if (outside !== undefined) {
+    return `The ${name} is not base64url: it holds ${JSON.stringify(outside)}, outside A-Z a-z 0-9 - _.`;
+  }
+  if (/[+/]/.test(part) && /[-_]/.test(part)) {
+    return `The ${name} mixes the two base64 alphabets ("+" or "/" with "-" or "_"): no encoder writes that.`;
+  }
+  const length = part.replace(/=+$/, '').length;
+  if (length % 4 === 1) {
+    return `The ${name} is ${length} character${length === 1 ? '' : 's'} long, and base64url text never has a length of 4n+1: part of it was lost (cut off when copying?), though every character is valid.`;
+  }
+  return `The ${name} is not base64url: "=" may only end it.`;
+}
+
 function parseJsonSegment(
   bytes: Uint8Array | undefined,
   name: SegmentName,
@@ -181,11 +216,21 @@ function parseJsonSegment(
 ): Record<string, unknown> | undefined {
   if (bytes === undefined) return undefined;
   const text = utf8Text(bytes);
+  // Looked at before JSON.parse, so that no value deeper than MAX_JSON_DEPTH is ever built.
+  const scan = scanJson(text);
+  if (scan.tooDeep) {
+    result.problems.push({
+      code: 'too-deep',
+      segment: name,
+      message: `The ${name} is JSON nested more than ${MAX_JSON_DEPTH} levels deep; a Zoom token's claims are flat. It was not read.`,
+    });
+    return undefined;
+  }
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;
   } catch (error) {
-    const preview = isPrintableAscii(bytes) ? `: ${JSON.stringify(text.slice(0, 60))}` : '';
+    const preview = isPrintableAscii(bytes) ? `: ${JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text)}` : '';
     result.problems.push({
       code: 'bad-json',
       segment: name,
@@ -197,11 +242,33 @@ function parseJsonSegment(
     result.problems.push({
       code: 'not-an-object',
       segment: name,
-      message: `The ${name} is JSON but not an object: ${JSON.stringify(value)?.slice(0, 60)}.`,
+      message: `The ${name} is JSON but not an object: ${preview60(JSON.stringify(value) ?? '')}.`,
     });
     return undefined;
   }
+  for (const key of scan.duplicateKeys) result.duplicateKeys.push({ segment: name === 'header' ? 'header' : 'payload', key });
   return value as Record<string, unknown>;
+}
+
+const BASE64URL_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * The last character a canonical encoder writes instead, when a base64 or
+ * base64url text's last character sets bits past the data (undefined when it
+ * does not). With 4n + 2 characters the last one carries 4 spare bits, with
+ * 4n + 3 it carries 2; a whole group of 4 has none.
+ */
+export function canonicalEnd(text: string): string | undefined {
+  const digits = text.replace(/=+$/, '');
+  const spareBits = [0, 0, 4, 2][digits.length % 4] ?? 0;
+  const last = digits.at(-1);
+  if (spareBits === 0 || last === undefined) return undefined;
+  const value = BASE64URL_DIGITS.indexOf(last === '+' ? '-' : last === '/' ? '_' : last);
+  if (value < 0) return undefined;
+  const canonical = value & ~((1 << spareBits) - 1);
+  if (canonical === value) return undefined;
+  const digit = BASE64URL_DIGITS[canonical] ?? '';
+  return /[+/]/.test(digits) ? digit.replace('-', '+').replace('_', '/') : digit;
 }
 
 /** Which kind of JWT this is, from its header and payload fingerprints. */
@@ -262,4 +329,9 @@ function decodeDotless(token: string, result: DecodedToken): void {
     result.format = 'encoded-text';
     result.encodedText = text;
   }
+}
+
+/** The start of a text for a message, its cut marked (…), so that the output's mask sees where it was cut. */
+function preview60(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }

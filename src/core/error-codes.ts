@@ -1,6 +1,9 @@
 /**
  * The Zoom error codes people bring (../shared/docs/zoom-signatures.md,
- * sections 5 and 6), each with its causes ranked most frequent first. A cause
+ * sections 5 and 6, and section 7 where the SDKs' code says otherwise: how
+ * the client maps the server's text to 3704-3713, the generic and offline
+ * codes, 124 and what comes after the signature was accepted), each with its
+ * causes ranked most frequent first. A cause
  * names the doctor checks that look for it; a cause with no check is one no
  * token can show, and says what to do instead.
  */
@@ -20,9 +23,13 @@ export interface ZoomErrorCause {
 export interface ZoomErrorCode {
   /** The codes (and native result names) this entry answers to. */
   codes: readonly string[];
-  platform: 'Web SDK' | 'Native SDKs' | 'Web and native SDKs';
+  platform: 'Web SDK' | 'Native SDKs' | 'Video SDK' | 'Web, native and Video SDKs';
   /** What Zoom means by it. */
   meaning: string;
+  /** The server's message that the Web SDK maps to this code, word for word, when it is such a code. */
+  serverMessage?: string;
+  /** Where the code comes from and what it rules out, when that matters for the diagnosis. */
+  note?: string;
   /** Most frequent first. */
   causes: readonly ZoomErrorCause[];
 }
@@ -60,8 +67,9 @@ const WINDOW: ZoomErrorCause = {
   fix: 'exp = iat + 7200 and tokenExp = exp, signed right before join().',
 };
 const ENCODING: ZoomErrorCause = {
-  cause: 'Hand-rolled encoding: btoa or standard base64 leaves "+", "/" or "=" in a part, so only some payloads fail ("1 in 10 joins").',
-  checks: ['base64-not-url-safe', 'malformed-token'],
+  cause:
+    'Hand-rolled encoding: btoa or standard base64 leaves "+", "/" or "=" in a part, so only some payloads fail ("1 in 10 joins"); JSON joined by hand names a key twice; an edited last character of the signature.',
+  checks: ['base64-not-url-safe', 'malformed-token', 'duplicate-json-key', 'non-canonical-signature'],
   fix: 'Sign with a JWT library, which writes base64url.',
 };
 const NOT_A_JWT: ZoomErrorCause = {
@@ -80,18 +88,21 @@ const ROLE: ZoomErrorCause = {
   fix: 'Sign with role 0 to join; to start, sign with role 1 and pass the host\'s ZAK to join(). Give doctor --role or --join to compare.',
 };
 const MANGLED_SECRET: ZoomErrorCause = {
-  cause: 'A mangled secret: a trailing newline or space from an env file, key and secret swapped, a hex- or base64-decoded secret.',
-  checks: ['secret-whitespace', 'key-secret-swapped', 'secret-encoding'],
+  cause:
+    'A mangled secret: a trailing newline or space from an env file, quotes kept around it or the whole NAME=value line, key and secret swapped, a hex- or base64-decoded secret.',
+  checks: ['secret-whitespace', 'secret-wrapped', 'key-secret-swapped', 'secret-encoding'],
   fix: 'Sign with the secret exactly as the Marketplace shows it.',
 };
 const LEGACY: ZoomErrorCause = {
-  cause: 'The retired JWT-app web signature sent to a current SDK (Web SDK 2.7.0 and later cannot use it).',
+  cause:
+    'The retired JWT-app web signature sent to a current SDK: Web SDK 2.7.0 and later cannot use it, and what users see is silence (client view) or a TypeError (component view) rather than 3712. Fields that read "undefined" mean the endpoint never got meetingNumber and role (no Content-Type: application/json).',
   checks: ['legacy-signature'],
   fix: 'Generate an SDK JWT with Meeting SDK credentials.',
 };
 const JOIN_KEY: ZoomErrorCause = {
-  cause: "The sdkKey passed to join() differs from the key in the signature, or the signature has no appKey on Web SDK 5.x.",
-  checks: ['sdk-key-join-mismatch', 'join-signature-differs', 'key-mismatch', 'missing-claim'],
+  cause:
+    "The signature has no appKey (Web SDK 6.x then sends no API key; native SDKs need it), or the sdkKey passed to join() differs from the key in the signature (fatal on Web SDK 3.x, harmless from 4.0, which takes the signature's key).",
+  checks: ['missing-claim', 'sdk-key-join-mismatch', 'join-signature-differs', 'key-mismatch'],
   fix: 'Put the same Client ID in appKey (and sdkKey), and pass join() that one or none. Give doctor --join to compare.',
 };
 const OTHER_TOKEN: ZoomErrorCause = {
@@ -105,6 +116,16 @@ const OTHER_TOKEN: ZoomErrorCause = {
     'wrong-alg',
   ],
   fix: 'Sign a Meeting SDK (or Video SDK) JWT of your own: zoomsig generate.',
+};
+const NATIVE_FOR_WEB: ZoomErrorCause = {
+  cause: 'A native SDK token (no mn, no role: what Zoom\'s sample signs when the request body has neither) used with the Web SDK.',
+  checks: ['native-token-for-web', 'mn-role-pairing'],
+  fix: 'Post meetingNumber and role to your endpoint as JSON (Content-Type: application/json), so that it signs mn and role.',
+};
+const JOIN_OBJECT: ZoomErrorCause = {
+  cause: 'The object passed to join() itself: a meetingNumber over 12 characters (4003), both zak and obfToken (3636), a JWT-app apiKey (3).',
+  checks: ['join-meeting-number-format', 'zak-with-obf-token', 'api-key-in-join'],
+  fix: 'Give doctor the object with --join: meetingNumber in digits only, one of zak and obfToken, no apiKey.',
 };
 const MEETING_MISMATCH: ZoomErrorCause = {
   cause: 'The token is signed for another meeting number than the one passed to join().',
@@ -120,7 +141,7 @@ const EXTERNAL_MEETING: ZoomErrorCause = {
 };
 const SDK_VERSION: ZoomErrorCause = {
   cause:
-    'SDK version rules: Web SDK 5.0.0 (2025-11) requires appKey in the signature; 3.12.0 (2025-03) removed client-side generateSDKSignature; 2.7.0 (2022-08) dropped the JWT-app apiKey.',
+    'SDK version rules: Web SDK 6.x sends no API key without appKey in the signature (4.x-5.x sent the sdkKey; the 5.0.0 changelog calls appKey required); 4.0.0 takes the key from the signature, not from join(); 3.12.0 (2025-03) removed client-side generateSDKSignature; 2.7.0 (2022-08) dropped the JWT-app apiKey.',
   checks: [],
   asks: ['sdk-version'],
   fix: 'Check the SDK version your page loads, and sign on a server with appKey, sdkKey, mn, role, iat, exp and tokenExp.',
@@ -144,33 +165,58 @@ const INVALID_SIGNATURE_CAUSES: readonly ZoomErrorCause[] = [
   MANGLED_SECRET,
   LEGACY,
   JOIN_KEY,
+  NATIVE_FOR_WEB,
   OTHER_TOKEN,
   MEETING_MISMATCH,
+  JOIN_OBJECT,
   SDK_VERSION,
   EXTERNAL_MEETING,
 ];
+
+/** 4011-4015: the meeting server's answers once the signature was accepted. */
+const AFTER_SIGNATURE = 'It comes from the meeting server after the signature was accepted: it is never a signature problem.';
 
 function only(cause: string, fix: string): ZoomErrorCause[] {
   return [{ cause, checks: [], fix }];
 }
 
 export const ZOOM_ERROR_CODES: readonly ZoomErrorCode[] = [
-  { codes: ['3712'], platform: 'Web SDK', meaning: 'Signature is invalid.', causes: INVALID_SIGNATURE_CAUSES },
+  {
+    codes: ['3712'],
+    platform: 'Web SDK',
+    meaning: 'Signature is invalid.',
+    serverMessage: 'Invalid signature.',
+    note: 'Zoom\'s server never sends 3712 as a number: it is the client\'s name for the server\'s message "Invalid signature." (errorCode 200).',
+    causes: INVALID_SIGNATURE_CAUSES,
+  },
   {
     codes: ['200'],
     platform: 'Web SDK',
     meaning: 'Fail to join the meeting: the component view\'s generic failure; the server\'s text is often "Invalid signature."',
+    note: 'The component view shows 200, with the server\'s raw text, for any text it does not map to 3704-3713, for most other server codes, and for the server\'s 124 (token expired).',
     causes: [...INVALID_SIGNATURE_CAUSES, ACCOUNT_SETTINGS],
   },
   {
     codes: ['1'],
     platform: 'Web SDK',
-    meaning: "The client view's generic failure; the cause is in the console's error text.",
+    meaning: "Fail to join the meeting: the client view's generic failure; the cause is in the console's error text.",
+    note: 'The client view shows 1 for any server text it does not map to 3704-3713, and when it is offline.',
     causes: [...INVALID_SIGNATURE_CAUSES, ACCOUNT_SETTINGS],
+  },
+  {
+    codes: ['-3000'],
+    platform: 'Web SDK',
+    meaning: 'The component view is offline: no answer from Zoom.',
+    note: 'Nothing was judged: the signature never reached Zoom.',
+    causes: only(
+      'The browser could not reach Zoom: no network, a proxy or firewall blocking zoom.us, or a content blocker.',
+      'Open https://zoom.us in the same browser; allow zoom.us and its subdomains (WebSocket too) through the proxy or blocker.',
+    ),
   },
   {
     codes: ['3704'],
     platform: 'Web SDK',
+    serverMessage: "The api key is wrong.",
     meaning: 'The API key is wrong.',
     causes: [
       { ...SECRET_MISMATCH, checks: ['key-mismatch', 'missing-claim', 'signature-invalid'] },
@@ -182,6 +228,7 @@ export const ZOOM_ERROR_CODES: readonly ZoomErrorCode[] = [
   {
     codes: ['3705'],
     platform: 'Web SDK',
+    serverMessage: "The signature has expired.",
     meaning: 'The signature has expired.',
     causes: [
       WINDOW,
@@ -198,12 +245,14 @@ export const ZOOM_ERROR_CODES: readonly ZoomErrorCode[] = [
   {
     codes: ['3706'],
     platform: 'Web SDK',
+    serverMessage: "The meeting number is wrong.",
     meaning: 'The meeting number is wrong.',
     causes: [MEETING_MISMATCH, { ...CLAIMS, checks: ['meeting-number-format', 'wrong-claim-name', 'mn-role-pairing'] }],
   },
   {
     codes: ['3707'],
     platform: 'Web SDK',
+    serverMessage: "The meeting number is not found.",
     meaning: 'The meeting number is not found.',
     causes: [
       MEETING_MISMATCH,
@@ -213,18 +262,21 @@ export const ZOOM_ERROR_CODES: readonly ZoomErrorCode[] = [
   {
     codes: ['3708'],
     platform: 'Web SDK',
+    serverMessage: "The role is not applicable.",
     meaning: 'The role is not applicable.',
     causes: [ROLE, { ...CLAIMS, checks: ['invalid-role', 'claim-type', 'mn-role-pairing'] }],
   },
   {
     codes: ['3709'],
     platform: 'Web SDK',
+    serverMessage: "The meeting host is not found.",
     meaning: 'The meeting host is not found.',
     causes: only("The meeting's host user no longer exists or is in another account.", 'Check the meeting in the host account\'s web portal.'),
   },
   {
     codes: ['3710'],
     platform: 'Web SDK',
+    serverMessage: "The account don't enable API.",
     meaning: 'The account has not enabled the API/SDK.',
     causes: [
       WRONG_APP,
@@ -234,15 +286,44 @@ export const ZOOM_ERROR_CODES: readonly ZoomErrorCode[] = [
   {
     codes: ['3711'],
     platform: 'Web SDK',
+    serverMessage: "Can not be host in other account's meeting.",
     meaning: "Cannot be host in another account's meeting.",
     causes: [ROLE, EXTERNAL_MEETING],
   },
-  { codes: ['3713'], platform: 'Web SDK', meaning: 'No permission.', causes: [WRONG_APP, EXTERNAL_MEETING] },
+  { codes: ['3713'], platform: 'Web SDK', meaning: 'No permission.', serverMessage: 'No permission', causes: [WRONG_APP, EXTERNAL_MEETING] },
   {
-    codes: ['3001', '3610'],
+    codes: ['3001'],
     platform: 'Web SDK',
     meaning: 'The meeting does not exist.',
     causes: [MEETING_MISMATCH, ACCOUNT_SETTINGS],
+  },
+  {
+    codes: ['3610'],
+    platform: 'Web SDK',
+    meaning: 'Token has expired: the client view\'s code for the server\'s 124.',
+    note: 'The component view shows the same answer as 200.',
+    causes: [
+      ...TIME_CAUSES,
+      ...only('The registrant token (tk) passed to join() has expired.', 'Register again or ask for a new registration link.'),
+    ],
+  },
+  {
+    codes: ['4003'],
+    platform: 'Web SDK',
+    meaning: 'meetingNumber length > 12: the client view refuses the join() object before any request.',
+    causes: [JOIN_OBJECT],
+  },
+  {
+    codes: ['3636'],
+    platform: 'Web SDK',
+    meaning: 'join() got both zak and obfToken (client view; the component view rejects the join).',
+    causes: [JOIN_OBJECT],
+  },
+  {
+    codes: ['3'],
+    platform: 'Web SDK',
+    meaning: 'Using a Zoom JWT App type API Key is no longer available in version 2.7.0+: join() got apiKey.',
+    causes: [JOIN_OBJECT, LEGACY],
   },
   {
     codes: ['3008'],
@@ -264,8 +345,9 @@ export const ZOOM_ERROR_CODES: readonly ZoomErrorCode[] = [
   },
   {
     codes: ['124'],
-    platform: 'Web and native SDKs',
-    meaning: 'The token (tk, the registrant token) has expired; native SDKs also report it for bad JWT time claims.',
+    platform: 'Web, native and Video SDKs',
+    meaning:
+      'The token has expired (the registrant token tk, or the JWT\'s time claims); native SDKs also report it for bad JWT time claims. The Web SDK shows it as 3610 (client view) or 200 (component view). The Video SDK shows "The token has expired, is over 2 days old, or is ineffective" for a server text with "expired or more than 2 days or ineffective", and "Verify JWT failed" for any other 124.',
     causes: [
       ...TIME_CAUSES,
       ...only('The registrant token (tk) passed to join() has expired.', 'Register again or ask for a new registration link.'),
@@ -275,13 +357,41 @@ export const ZOOM_ERROR_CODES: readonly ZoomErrorCode[] = [
     codes: ['4011'],
     platform: 'Web SDK',
     meaning: 'An external meeting: the SDK app must be published.',
+    note: AFTER_SIGNATURE,
     causes: [EXTERNAL_MEETING],
   },
   {
-    codes: ['4012', '4013', '4014', '4015'],
+    codes: ['4012'],
     platform: 'Web SDK',
-    meaning: 'The OBF token is missing, invalid, or for another meeting.',
+    meaning: 'Anonymous join is not allowed: a ZAK or an OBF token is needed.',
+    note: AFTER_SIGNATURE,
     causes: [EXTERNAL_MEETING],
+  },
+  {
+    codes: ['4013', '4014', '4015'],
+    platform: 'Web SDK',
+    meaning: 'The OBF token is missing (4013), invalid (4014), or for another meeting (4015).',
+    note: AFTER_SIGNATURE,
+    causes: [EXTERNAL_MEETING],
+  },
+  {
+    codes: ['5013'],
+    platform: 'Video SDK',
+    meaning: 'The topic, the token or the userName passed to join() is not a string (checked locally, before anything is sent).',
+    note: 'The Video SDK does not decode the token before sending it: locally it checks only these types and that the topic is at most 200 characters; everything else is the server\'s.',
+    causes: only(
+      'join(topic, token, userName) got a number, an object or undefined where a string goes: often the token is the whole reply object or a Promise.',
+      'Pass the signature string itself (reply.signature), the session name and the user name as strings; the topic at most 200 characters.',
+    ),
+  },
+  {
+    codes: ['3010'],
+    platform: 'Video SDK',
+    meaning: 'The role type error: the server\'s 3000 "The role type error", about role_type.',
+    causes: [
+      { ...CLAIMS, checks: ['invalid-role', 'claim-type', 'missing-claim'] },
+      { ...OTHER_TOKEN, checks: ['meeting-token-for-video-sdk'] },
+    ],
   },
   {
     codes: ['JWTTOKENWRONG', '11'],
@@ -324,9 +434,15 @@ export function findErrorCode(text: string): ZoomErrorCode | undefined {
   return ZOOM_ERROR_CODES.find((entry) => entry.codes.includes(wanted));
 }
 
-/** The causes of a code that no token check can see. */
-export function unseenCauses(entry: ZoomErrorCode): ZoomErrorCause[] {
-  return entry.causes.filter((cause) => cause.checks.length === 0);
+/**
+ * The causes of a code that no token check can see, less those the user's
+ * answers settled: a cause whose setup checks all ran (passed or found
+ * something) is ruled out or reported, not unseen.
+ */
+export function unseenCauses(entry: ZoomErrorCode, answered: ReadonlySet<CheckId> = new Set()): ZoomErrorCause[] {
+  return entry.causes.filter(
+    (cause) => cause.checks.length === 0 && !(cause.asks !== undefined && cause.asks.length > 0 && cause.asks.every((id) => answered.has(id))),
+  );
 }
 
 /** The checks, token checks and setup checks alike, that speak to a cause. */

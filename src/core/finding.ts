@@ -1,3 +1,4 @@
+
 /**
  * Findings are data: renderers (text, JSON, GitHub annotations) are views of
  * the same list. Check ids are the stable names of the CLI contract; each has
@@ -14,6 +15,9 @@ export const CHECK_IDS = [
   'legacy-signature',
   'base64-not-url-safe',
   'wrong-alg',
+  // Token integrity (checked with the format: no secret needed)
+  'duplicate-json-key',
+  'non-canonical-signature',
   // Token kind
   'oauth-token-as-signature',
   'zak-as-signature',
@@ -45,10 +49,15 @@ export const CHECK_IDS = [
   'secret-whitespace',
   'key-secret-swapped',
   'secret-encoding',
+  'secret-wrapped',
   // Join context (doctor --join)
   'host-needs-zak',
   'sdk-key-join-mismatch',
   'join-signature-differs',
+  'native-token-for-web',
+  'join-meeting-number-format',
+  'zak-with-obf-token',
+  'api-key-in-join',
   // Setup (doctor's questions: what no token can show)
   'wrong-app-type',
   'external-meeting',
@@ -74,8 +83,12 @@ export interface Finding<Id extends string = CheckId> {
   claim?: string;
   /** The offending value, as found in the token. */
   value?: unknown;
-  /** The check's documentation page. */
+  /** How to read the check's page, offline: `zoomsig explain <id>` (a string, as schema 1 has always had it). */
   docs?: string;
+  /** The check's page inside the installed package: `docs/checks/<id>.md`. */
+  docsPage?: string;
+  /** The page on the web, only once the project has a known home. */
+  docsUrl?: string;
 }
 
 export type Verdict = 'ok' | 'warn' | 'fail';
@@ -97,4 +110,21 @@ export function bySeverity<F extends Pick<Finding<string>, 'severity'>>(findings
 /** For sorting: 0 for errors, 1 for warnings, 2 for info. */
 export function severityRank(severity: Severity): number {
   return SEVERITY_ORDER[severity];
+}
+
+/** The counts of a list of findings: "2 errors, 1 warning". */
+export function countFindings(findings: readonly Pick<Finding<string>, 'severity'>[]): string {
+  const counts = severityCounts(findings);
+  const parts = [
+    [counts.error, 'error'],
+    [counts.warning, 'warning'],
+  ] as const;
+  const text = parts.filter(([n]) => n > 0).map(([n, word]) => `${n} ${word}${n === 1 ? '' : 's'}`);
+  return text.length > 0 ? text.join(', ') : 'no problems';
+}
+
+/** How many findings of each severity. */
+export function severityCounts(findings: readonly Pick<Finding<string>, 'severity'>[]): Record<Severity, number> {
+  const count = (severity: Severity): number => findings.filter((finding) => finding.severity === severity).length;
+  return { error: count('error'), warning: count('warning'), info: count('info') };
 }

@@ -4,6 +4,7 @@
  * Pure: parsing text, no file access.
  */
 import { ZoomsigError } from './errors.js';
+import { isJsonObject, parseJsonLimited } from './json-value.js';
 
 export interface JoinContext {
   /** meetingNumber as written (string or number). */
@@ -13,26 +14,29 @@ export interface JoinContext {
   zak?: unknown;
   role?: unknown;
   signature?: unknown;
+  /** obfToken: the on-behalf token for meetings of other accounts. */
+  obfToken?: unknown;
+  /** apiKey: the retired JWT-app key, refused by Web SDK 2.7.0 and later. */
+  apiKey?: unknown;
   /** Every key of the object, for messages. */
   keys: string[];
 }
 
 /** Parses the JSON of a join() object; a usage error says what is wrong with it. */
 export function parseJoinContext(text: string, source: string): JoinContext {
-  let value: unknown;
-  try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+  const parsed = parseJsonLimited(text.replace(/^\uFEFF/, ''));
+  if (!parsed.ok) {
+    const reason = parsed.reason;
     throw new ZoomsigError(
       'UNREADABLE_INPUT',
       `${source} is not JSON (${reason}). Save the object you pass to join() as JSON: {"meetingNumber": "…", "signature": "…", "zak": "…"}.`,
     );
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+  const value = parsed.value;
+  if (!isJsonObject(value)) {
     throw new ZoomsigError('UNREADABLE_INPUT', `${source} must hold one JSON object, the one you pass to join().`);
   }
-  const object = value as Record<string, unknown>;
+  const object = value;
   const pick = (...names: string[]): unknown => {
     const name = names.find((n) => Object.hasOwn(object, n));
     return name === undefined ? undefined : object[name];
@@ -44,6 +48,8 @@ export function parseJoinContext(text: string, source: string): JoinContext {
     ['zak', pick('zak')],
     ['role', pick('role')],
     ['signature', pick('signature')],
+    ['obfToken', pick('obfToken')],
+    ['apiKey', pick('apiKey')],
   ];
   for (const [field, fieldValue] of fields) if (fieldValue !== undefined) join[field] = fieldValue;
   return join;

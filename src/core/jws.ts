@@ -12,6 +12,15 @@ import { ZoomsigError } from './errors.js';
 
 const HMAC_SHA256 = { name: 'HMAC', hash: 'SHA-256' } as const;
 
+/**
+ * The bytes in an ArrayBuffer of their own: the DOM's WebCrypto types take no
+ * view that could sit on a SharedArrayBuffer (Node's do), and the page of
+ * `zoomsig ui` type-checks this file against the DOM's.
+ */
+function ownBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(bytes);
+}
+
 /** WebCrypto's CryptoKey, named without Node's or the DOM's type declarations. */
 type CryptoKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
 
@@ -26,7 +35,7 @@ const MAX_SIGNING_KEYS = 16;
 function signingKey(secret: string): Promise<CryptoKey> {
   let key = signingKeys.get(secret);
   if (key === undefined) {
-    key = crypto.subtle.importKey('raw', utf8Bytes(secret), HMAC_SHA256, false, ['sign']);
+    key = crypto.subtle.importKey('raw', ownBuffer(utf8Bytes(secret)), HMAC_SHA256, false, ['sign']);
     if (signingKeys.size >= MAX_SIGNING_KEYS) signingKeys.delete(signingKeys.keys().next().value as string);
     signingKeys.set(secret, key);
     key.catch(() => signingKeys.delete(secret));
@@ -81,6 +90,6 @@ export async function verifyCompact(token: string, key: Uint8Array): Promise<Jws
  * WebCrypto's verify (constant time): the legacy format's hash, which no JWS carries.
  */
 export async function hmacSha256Matches(message: Uint8Array, mac: Uint8Array, key: Uint8Array): Promise<boolean> {
-  const cryptoKey = await crypto.subtle.importKey('raw', key, HMAC_SHA256, false, ['verify']);
-  return crypto.subtle.verify('HMAC', cryptoKey, mac, message);
+  const cryptoKey = await crypto.subtle.importKey('raw', ownBuffer(key), HMAC_SHA256, false, ['verify']);
+  return crypto.subtle.verify('HMAC', cryptoKey, ownBuffer(mac), ownBuffer(message));
 }

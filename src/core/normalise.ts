@@ -7,15 +7,15 @@ import { VIDEO_GEO_REGIONS } from './zoom-rules.js';
  * (`https://us05web.zoom.us/j/85746065012?pwd=…`, `/w/`, `/s/`, `/wc/join/`,
  * `zoommtg://…?confno=…`). Throws a usage error for anything else.
  */
-export function normaliseMeetingNumber(input: string | number): string {
+export function normaliseMeetingNumber(input: string | number, option = '--meeting'): string {
   const text = String(input).trim();
   const fromUrl = meetingNumberFromUrl(text);
   if (fromUrl !== undefined) return fromUrl;
   if (/^\d[\d\s-]*\d$|^\d$/.test(text)) return text.replace(/[\s-]/g, '');
   throw new ZoomsigError(
     'INVALID_OPTION',
-    `--meeting takes a meeting number (85746065012, "857 4606 5012", 857-4606-5012) or a join URL (https://zoom.us/j/85746065012); got "${text}".`,
-    'meeting',
+    `${option} takes a meeting number (85746065012, "857 4606 5012", 857-4606-5012) or a join URL (https://zoom.us/j/85746065012); got "${text}".`,
+    option.replace(/^--/, ''),
   );
 }
 
@@ -35,14 +35,14 @@ function meetingNumberFromUrl(text: string): string | undefined {
 }
 
 /** Role from `0`, `1`, `participant`, `attendee`, `host`. */
-export function normaliseRole(input: string | number): 0 | 1 {
+export function normaliseRole(input: string | number, option = '--role'): 0 | 1 {
   const text = String(input).trim().toLowerCase();
   if (text === '0' || text === 'participant' || text === 'attendee') return 0;
   if (text === '1' || text === 'host') return 1;
   throw new ZoomsigError(
     'INVALID_OPTION',
-    `--role takes 0 (or "participant") to join, or 1 (or "host") to start; got "${String(input)}".`,
-    'role',
+    `${option} takes 0 (or "participant") to join, or 1 (or "host") to start; got "${String(input)}".`,
+    option.replace(/^--/, ''),
   );
 }
 

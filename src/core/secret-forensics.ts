@@ -13,7 +13,7 @@ import type { LegacyFields } from './legacy-signature.js';
 export type { JwsCheck } from './jws.js';
 
 export interface SecretVariant {
-  id: Extract<CheckId, 'secret-whitespace' | 'key-secret-swapped' | 'secret-encoding'>;
+  id: Extract<CheckId, 'secret-whitespace' | 'key-secret-swapped' | 'secret-encoding' | 'secret-wrapped'>;
   /** What was done to the secret, in words, with no secret in them. */
   description: string;
   bytes: Uint8Array;
@@ -39,7 +39,16 @@ export async function legacyHashMatches(fields: LegacyFields, secret: Uint8Array
   return hmacSha256Matches(utf8Bytes(message), mac, secret);
 }
 
-/** Variants of one secret: whitespace added or trimmed, hex- or base64-decoded. */
+/** The variables Zoom's samples read the secrets from: a server may sign with the whole line. */
+const SECRET_VARIABLES = ['ZOOM_MEETING_SDK_SECRET', 'ZOOM_VIDEO_SDK_SECRET'] as const;
+const QUOTE_NAMES: Record<string, string> = { '"': 'double quotes', "'": 'single quotes', '`': 'backticks' };
+
+/**
+ * Variants of one secret: whitespace added or trimmed; quotes or a NAME=
+ * line taken off or put on (one copy read from a file that keeps them, the
+ * other not); hex- or base64-decoded. Descriptions name the quotes and the
+ * variable, never the secret.
+ */
 export function secretVariants(secret: string): SecretVariant[] {
   const variants: SecretVariant[] = [];
   const add = (id: SecretVariant['id'], description: string, bytes: Uint8Array | undefined): void => {
@@ -61,6 +70,17 @@ export function secretVariants(secret: string): SecretVariant[] {
   }
   add('secret-whitespace', 'your secret with a leading space', utf8Bytes(` ${trimmed}`));
 
+  const line = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(trimmed);
+  const value = line ? (line[2] ?? '').trim() : trimmed;
+  if (line) add('secret-wrapped', `the value of your ${line[1]}= line, without "${line[1]}="`, utf8Bytes(unquoted(value)));
+  const quoted = /^(["'`])(.+)\1$/.exec(value);
+  if (quoted) add('secret-wrapped', `your secret without the ${QUOTE_NAMES[quoted[1] ?? '"']} around it`, utf8Bytes(quoted[2] ?? ''));
+  if (!line && !quoted) {
+    add('secret-wrapped', 'your secret inside double quotes', utf8Bytes(`"${trimmed}"`));
+    add('secret-wrapped', 'your secret inside single quotes', utf8Bytes(`'${trimmed}'`));
+    for (const name of SECRET_VARIABLES) add('secret-wrapped', `the whole line ${name}=<your secret>`, utf8Bytes(`${name}=${trimmed}`));
+  }
+
   if (/^(?:[0-9a-fA-F]{2})+$/.test(trimmed)) {
     add('secret-encoding', 'your secret hex-decoded to bytes', decodeHex(trimmed));
   }
@@ -68,6 +88,10 @@ export function secretVariants(secret: string): SecretVariant[] {
     add('secret-encoding', 'your secret base64-decoded to bytes', base64Variant(trimmed));
   }
   return variants;
+}
+
+function unquoted(text: string): string {
+  return /^(["'`])(.+)\1$/.exec(text)?.[2] ?? text;
 }
 
 /**

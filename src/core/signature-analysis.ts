@@ -42,6 +42,8 @@ export interface SignatureAnalysis {
   secretInClaim?: { claim: string; secret: SecretRef };
   /** A secret was given but the signature could not be compared with it: why (`checked` is false). */
   unreadable?: string;
+  /** The other SDK's secret signed it (a Meeting SDK secret on a Video SDK token, or the reverse). */
+  otherSdkSecret?: SecretRef;
 }
 
 /** What one secret's bytes say of the signature. */
@@ -51,12 +53,15 @@ export async function analyseSignature(
   decoded: DecodedToken,
   secrets: readonly SecretInput[],
   expectedKey?: string,
+  otherSdkSecrets: readonly SecretInput[] = [],
 ): Promise<SignatureAnalysis> {
   const usable = secrets.filter((secret) => typeof secret.value === 'string' && secret.value !== '');
   const tried = usable.map(refOf);
   const legacy = decoded.kind === 'legacy-web-signature' ? decoded.legacy : undefined;
   const checkable = legacy !== undefined || isCheckableJwt(decoded);
-  if (!checkable || usable.length === 0) return { checkable, tried, checked: false, valid: false };
+  // The other SDK's secrets: only for an SDK JWT, only as given, only when its own secrets do not match.
+  const others = checkable && legacy === undefined ? otherSdkSecrets.filter((secret) => typeof secret.value === 'string' && secret.value !== '') : [];
+  if (!checkable || (usable.length === 0 && others.length === 0)) return { checkable, tried, checked: false, valid: false };
 
   const forensics = await import('./secret-forensics.js');
   if (legacy !== undefined) {
@@ -67,13 +72,31 @@ export async function analyseSignature(
   const unreadable = standardAlphabetSigningInput(decoded);
   if (unreadable !== undefined) return { checkable, tried, checked: false, valid: false, unreadable };
   const macBytes = decodeBase64Lenient(mac).bytes ?? new Uint8Array(0);
-  // Not base64url: Zoom rejects it whatever the HMAC (base64-not-url-safe says so); still say
-  // whether the secret is right, so the user knows only the encoding is wrong.
-  const urlSafe = decoded.segments.every((segment) => segment.urlSafe);
+  // Not base64url, or a signature whose last character sets spare bits: Zoom rejects it whatever
+  // the HMAC (base64-not-url-safe, non-canonical-signature say so); still say whether the secret
+  // is right, so the user knows only the encoding is wrong. Judged on the text, not on the bytes:
+  // jose and atob, like most decoders, read "…V" as the bytes of "…U", so the rule must not be theirs.
+  const encodedAsZoomWants = decoded.segments.every((segment) => segment.urlSafe && (segment.name !== 'signature' || segment.canonical));
   const matches: Matcher = (secret) => forensics.jwtMatches(header, payload, macBytes, secret);
-  const analysis = await analyse(usable, tried, keyCandidates(decoded, expectedKey), matches, forensics, urlSafe);
-  const secretInClaim = analysis.checked && !analysis.matched && !analysis.diagnosis ? findSecretInClaim(decoded, usable) : undefined;
+  if (usable.length === 0) {
+    // No secret of its own SDK: a match with the other SDK's is still worth naming; no match proves nothing.
+    const other = await firstMatch(others, matches);
+    return other ? { checkable, tried, checked: true, valid: false, otherSdkSecret: other } : { checkable, tried, checked: false, valid: false };
+  }
+  const analysis = await analyse(usable, tried, keyCandidates(decoded, expectedKey), matches, forensics, encodedAsZoomWants);
+  const explained = !analysis.checked || analysis.matched !== undefined || analysis.diagnosis !== undefined;
+  const otherSdkSecret = explained ? undefined : await firstMatch(others, matches);
+  if (otherSdkSecret) return { ...analysis, otherSdkSecret };
+  const secretInClaim = !explained ? findSecretInClaim(decoded, usable) : undefined;
   return { ...analysis, ...(secretInClaim && { secretInClaim }) };
+}
+
+/** The first of the secrets, as given, whose HMAC matches. */
+async function firstMatch(secrets: readonly SecretInput[], matches: Matcher): Promise<SecretRef | undefined> {
+  for (const secret of secrets) {
+    if ((await matches(utf8Bytes(secret.value))).outcome === 'match') return refOf(secret);
+  }
+  return undefined;
 }
 
 const MATCH: JwsCheck = { outcome: 'match' };

@@ -6,6 +6,40 @@ export const MAX_PLAUSIBLE_SECONDS = 99_999_999_999;
 
 export type Clock = Date | number;
 
+/**
+ * The clock a caller passed, as whole Unix seconds, or a ZoomsigError naming
+ * the option: missing (MISSING_VALUE; zoomsig never reads the wall clock
+ * itself), or NaN, Infinity, an invalid Date, milliseconds, a time before
+ * 1970 (INVALID_OPTION). Anything else would sign or judge against a broken clock.
+ */
+export function requireClock(now: unknown, option = 'now'): number {
+  if (now === undefined || now === null) {
+    throw new ZoomsigError(
+      'MISSING_VALUE',
+      `${option} is missing: pass the clock, a Date or Unix seconds (Math.floor(Date.now() / 1000)). zoomsig never reads the clock itself.`,
+      option,
+    );
+  }
+  if (now instanceof Date) {
+    if (Number.isNaN(now.getTime())) throw new ZoomsigError('INVALID_OPTION', `${option} is an invalid Date (one that did not parse): pass a valid Date or Unix seconds.`, option);
+    const seconds = now.getTime() / 1000;
+    if (seconds > MAX_PLAUSIBLE_SECONDS) throw new ZoomsigError('INVALID_OPTION', `${option} is a Date after the year 5000: pass today's.`, option);
+    return requireClock(seconds, option);
+  }
+  if (typeof now !== 'number' || !Number.isFinite(now)) {
+    throw new ZoomsigError('INVALID_OPTION', `${option} must be a Date or Unix seconds; got ${typeof now === 'number' ? String(now) : typeof now}.`, option);
+  }
+  if (now > MAX_PLAUSIBLE_SECONDS) {
+    throw new ZoomsigError(
+      'INVALID_OPTION',
+      `${option} is ${now}: that is milliseconds (Date.now()), and Zoom wants seconds. Pass Math.floor(Date.now() / 1000) or a Date.`,
+      option,
+    );
+  }
+  if (now < 0) throw new ZoomsigError('INVALID_OPTION', `${option} is ${now}, before 1970: pass Unix seconds or a Date.`, option);
+  return Math.floor(now);
+}
+
 /** Unix seconds (integer) from a Date or from Unix seconds. */
 export function toUnixSeconds(now: Clock): number {
   return Math.floor(typeof now === 'number' ? now : now.getTime() / 1000);
@@ -13,18 +47,21 @@ export function toUnixSeconds(now: Clock): number {
 
 /**
  * Parses `--now`: Unix seconds, Unix milliseconds (13 digits), or ISO 8601.
+ * A date-time without an offset is read as UTC, never in the machine's time
+ * zone, so the same command gives the same answer everywhere.
  */
 export function parseClock(text: string): number {
   const value = text.trim();
   if (/^\d{1,11}$/.test(value)) return Number(value);
   if (/^\d{12,14}$/.test(value)) return Math.floor(Number(value) / 1000);
   if (/^\d{4}-\d{2}-\d{2}/.test(value)) {
-    const ms = Date.parse(value);
+    const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/.exec(value);
+    const ms = Date.parse(local ? `${local[1]}T${local[2]}Z` : value);
     if (!Number.isNaN(ms)) return Math.floor(ms / 1000);
   }
   throw new ZoomsigError(
     'INVALID_OPTION',
-    `--now takes Unix seconds (1767225600) or an ISO 8601 date (2026-01-01T00:00:00Z); got "${text}".`,
+    `--now takes Unix seconds (1767225600) or an ISO 8601 date (2026-01-01T00:00:00Z; without an offset it is read as UTC); got "${text}".`,
     'now',
   );
 }

@@ -3,7 +3,7 @@
  * user's secrets, and a yes only when the HMAC matched and no check failed.
  */
 import type { DecodedToken } from './decode-token.js';
-import { diagnoseToken } from './doctor.js';
+import { diagnoseToken, requireOptions } from './doctor.js';
 import type { Finding, Verdict } from './finding.js';
 import type { SecretInput } from './signature-analysis.js';
 import type { Clock } from './time.js';
@@ -26,6 +26,10 @@ export interface VerifyOptions {
   ignoreExp?: boolean;
   /** Seconds iat may be ahead of now. Default 60. */
   skewSeconds?: number;
+  /** The other SDK's secrets, tried when the token's own do not match (see DoctorOptions). */
+  otherSdkSecrets?: readonly SecretInput[];
+  /** The Web SDK version the page loads ("5.1.0"); without it a current one (6.x) is assumed. */
+  sdkVersion?: string;
 }
 
 export interface SignatureStatus {
@@ -47,9 +51,12 @@ export interface VerifyResult {
   signature: SignatureStatus;
   decoded: DecodedToken;
   findings: Finding[];
+  /** False with ignoreExp: the answer says nothing of iat and exp against the clock. */
+  timeJudged: boolean;
 }
 
 export async function verifyToken(token: string, options: VerifyOptions): Promise<VerifyResult> {
+  requireOptions(options, 'verifyToken');
   const diagnosis = await diagnoseToken(token, options);
   const { signature } = diagnosis;
   return {
@@ -64,5 +71,6 @@ export async function verifyToken(token: string, options: VerifyOptions): Promis
     },
     decoded: diagnosis.decoded,
     findings: diagnosis.findings,
+    timeJudged: diagnosis.timeJudged,
   };
 }

@@ -279,7 +279,7 @@ describe('zoomsig check --endpoint against broken endpoints', () => {
     const url = await broken((n) => (n % 2 === 0 ? { status: 500, body: '{"error":"boom"}' } : signed(valid)));
     const result = await checkEndpointCli(url, ['--requests', '4', '--concurrency', '1', '--format', 'github']);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^::error title=zoomsig endpoint-http-error::2 of 4 requests: HTTP 500: boom\. \(requests 2, 4\) Fix: .* See https:\/\/\S+\/endpoint-http-error\.md$/m);
+    expect(result.stdout).toMatch(/^::error title=zoomsig endpoint-http-error::2 of 4 requests: HTTP 500: boom\. \(requests 2, 4\) Fix: .* See: zoomsig explain endpoint-http-error$/m);
     expect(result.stdout).toMatch(/::notice title=zoomsig::The endpoint has problems: 1 error\.\n$/);
   });
 
@@ -303,7 +303,7 @@ describe('zoomsig check --endpoint against broken endpoints', () => {
     const failure = httpError?.children[0];
     expect(failure?.attributes.message).toBe('1 of 3 requests: HTTP 500: "<b>Tom & "Jerry"</b> Fake…cdef".');
     expect(failure?.text).toContain('In request 1.');
-    expect(failure?.text).toContain('Docs: https://');
+    expect(failure?.text).toContain('Docs: zoomsig explain endpoint-http-error (docs/checks/endpoint-http-error.md in the zoomsig package)');
   });
 });
 

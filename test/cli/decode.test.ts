@@ -43,7 +43,7 @@ describe.concurrent('zoomsig decode: where the token comes from', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/^kind\s+Meeting SDK signature \(JWT\)$/m);
-    expect(result.stdout).not.toMatch(/^cleaned/m);
+    expect(result.stdout).not.toMatch(/wrapped-input/);
   });
 
   it('takes - as standard input', async () => {
@@ -62,7 +62,7 @@ describe.concurrent('zoomsig decode: where the token comes from', () => {
   it('unwraps {"signature": "..."} and says so', async () => {
     const result = await decode([], JSON.stringify({ signature: TOKEN, sdkKey: KEY }));
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^cleaned\s+took off a JSON object \(the "signature" field\)$/m);
+    expect(result.stdout).toMatch(/^i wrapped-input {2}Took off a JSON object \(the "signature" field\) before reading it\.$/m);
     expect(result.stdout).toMatch(/^kind\s+Meeting SDK signature/m);
     expect(result.stdout).toContain('"85746065012"');
   });
@@ -70,14 +70,14 @@ describe.concurrent('zoomsig decode: where the token comes from', () => {
   it('takes off surrounding quotes and says so', async () => {
     const result = await decode([`"${TOKEN}"`]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^cleaned\s+.*quotes/m);
+    expect(result.stdout).toMatch(/^i wrapped-input {2}Took off .*quotes/m);
     expect(result.stdout).toMatch(/^kind\s+Meeting SDK signature/m);
   });
 
   it('takes off "Bearer " and says so', async () => {
     const result = await decode([`Bearer ${TOKEN}`]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^cleaned\s+.*"Bearer " prefix/m);
+    expect(result.stdout).toMatch(/^i wrapped-input {2}Took off .*"Bearer " prefix/m);
     expect(result.stdout).toMatch(/^kind\s+Meeting SDK signature/m);
   });
 
@@ -147,7 +147,9 @@ describe.concurrent('zoomsig decode: what it shows', () => {
   it('a legacy signature shows its five fields', async () => {
     const legacy = legacySignature('LegacyApiKey012345', 'LegacyApiSecret0123456789');
     const [text, json] = await Promise.all([decode([legacy]), decode(['--json', legacy])]);
-    expect(text.code).toBe(0);
+    // A legacy signature is a finding (legacy-signature, an error): exit 1, as doctor.
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/^✗ legacy-signature {2}This is the retired JWT-app web signature/m);
     expect(text.stdout).toMatch(/^kind\s+legacy Web SDK signature/m);
     expect(text.stdout).toMatch(/^legacy fields$/m);
     expect(text.stdout).toMatch(/^\s+apiKey\s+"LegacyApiKey012345"$/m);

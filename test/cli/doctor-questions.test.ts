@@ -66,13 +66,29 @@ describe.concurrent('doctor at a terminal', () => {
     expect(run.stdout).toMatch(/✗ role-mismatch  role=0  role is participant \(0\), but the role you said you join with is 1\./);
   });
 
-  it('checks the version as typed, and Web SDK 5 makes a missing appKey an error', async () => {
-    const run = await doctor([NO_APP_KEY], { script: { refused: 'yes', ...HARMLESS, 'sdk-version': ['five', '5.0.2'] } });
+  it('checks the version as typed; Web SDK 5 makes a missing appKey a warning (4.x-5.x sent the sdkKey)', async () => {
+    const run = await doctor([NO_APP_KEY, '--error', '3712'], { script: { ...HARMLESS, 'sdk-version': ['five', '5.0.2'] } });
     expect(run.prompter.refused).toEqual([
       { name: 'sdk-version', answer: 'five', message: '"five" is not a version: type it as 5.0.2, or leave it empty.' },
     ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/! missing-claim {2}appKey {2}There is sdkKey but no appKey\. Web SDK 5\.0\.2 \(the version you said\) sends the sdkKey instead/);
+  });
+
+  it('fails a token without appKey at once, and asks nothing: today\'s Web SDK sends no key', async () => {
+    const run = await doctor([NO_APP_KEY]);
+    expect(run.prompter.asked).toEqual([]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/✗ sdk-version  appKey  Web SDK 5\.0\.2 requires appKey/);
+    expect(run.stdout).toMatch(/✗ missing-claim {2}appKey {2}There is sdkKey but no appKey\. Web SDK 6\.x sends apiKey=undefined/);
+  });
+
+  it('drops from "What no token check can see" the causes the answers settled', async () => {
+    const answered = await doctor([VALID], { script: { refused: 'yes', ...HARMLESS } });
+    expect(answered.stdout).not.toMatch(/What no token check can see/);
+    const unknown = await doctor([VALID], { script: { refused: 'yes', ...HARMLESS, 'app-type': 'unknown', 'meeting-owner': 'unknown' } });
+    expect(unknown.stdout).toMatch(/What no token check can see for 3712:\n\? Credentials of the wrong app/);
+    expect(unknown.stdout).toMatch(/\? The meeting belongs to another Zoom account/);
+    expect(unknown.stdout).not.toMatch(/\? SDK version rules/);
   });
 
   it('asks without the first question when --error says 3712, even when the token has errors', async () => {

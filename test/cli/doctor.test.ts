@@ -25,8 +25,8 @@ const BROKEN = signJwt(
   { sdkKey: KEY, mn: '857 4606 5012', role: '1', iat: (NOW - 30) * 1000, exp: (NOW - 30 + 7200) * 1000, tokenExp: (NOW - 30 + 7200) * 1000 },
   SECRET,
 );
-/** Only warnings: sdkKey without appKey, and iat = Date.now() / 1000 without Math.floor. */
-const WARNINGS_ONLY = signJwt({ sdkKey: KEY, mn: '85746065012', role: 0, iat: NOW - 30.25, exp: NOW - 30 + 7200, tokenExp: NOW - 30 + 7200 }, SECRET);
+/** Only warnings: no tokenExp (no SDK reads it), and iat = Date.now() / 1000 without Math.floor. */
+const WARNINGS_ONLY = signJwt({ appKey: KEY, sdkKey: KEY, mn: '85746065012', role: 0, iat: NOW - 30.25, exp: NOW - 30 + 7200 }, SECRET);
 
 interface DoctorJson {
   schemaVersion: number;
@@ -34,7 +34,7 @@ interface DoctorJson {
   verdict: string;
   header: unknown;
   payload: Record<string, unknown> | null;
-  findings: { id: string; severity: string; message: string; hint?: string; docs?: string; claim?: string; value?: unknown }[];
+  findings: { id: string; severity: string; message: string; hint?: string; docs?: string; docsPage?: string; docsUrl?: string; claim?: string; value?: unknown }[];
   signature: { checked: boolean; valid: boolean; secret: { label: string; masked: string } | null };
   checks: { passed: string[]; skipped: string[] };
   error?: { code: string; unseenCauses: { cause: string; fix: string }[] };
@@ -54,7 +54,8 @@ describe('zoomsig doctor: text', () => {
     expect(out.at(-1)).toMatch(/^✗ fail .*checked at 2026-01-01T00:00:00Z/);
     expect(result.stdout).toMatch(/✗ timestamps-in-ms {2}iat=1767225570000 /);
     expect(result.stdout).toMatch(/fix: {2}Use Math\.floor\(Date\.now\(\) \/ 1000\)/);
-    expect(result.stdout).toMatch(/docs: https:\/\/\S+\/docs\/checks\/timestamps-in-ms\.md/);
+    expect(result.stdout).toMatch(/\n {2}docs: zoomsig explain timestamps-in-ms\n/);
+    expect(result.stdout).not.toMatch(/https?:/);
   });
 
   it('draws a timeline whenever the token has time claims', async () => {
@@ -98,7 +99,7 @@ describe('zoomsig doctor: exit codes', () => {
   it('exits 0 with warnings only, and 1 with --strict', async () => {
     const result = await runCli(['doctor', WARNINGS_ONLY, ...NOW_ARGS], { env: SECRET_ENV });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/! missing-claim/);
+    expect(result.stdout).toMatch(/! missing-claim {2}tokenExp/);
     expect(result.stdout).toMatch(/! claim-type {2}iat=1767225569\.75/);
     const strict = await runCli(['doctor', WARNINGS_ONLY, ...NOW_ARGS, '--strict'], { env: SECRET_ENV });
     expect(strict.code).toBe(1);
@@ -151,7 +152,10 @@ describe('zoomsig doctor: what the user knows', () => {
     const result = await runCli(['doctor', '--join', file, ...NOW_ARGS], { env: SECRET_ENV });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/✗ host-needs-zak/);
-    expect(result.stdout).toMatch(/✗ sdk-key-join-mismatch {2}sdkKey="OtherClientId"/);
+    // Harmless on Web SDK 4.0+ (the signature's key wins): a warning, an error for 3.x.
+    expect(result.stdout).toMatch(/! sdk-key-join-mismatch {2}sdkKey="OtherClientId"/);
+    const old = await runCli(['doctor', '--join', file, ...NOW_ARGS, '--sdk-version', '3.13.2'], { env: SECRET_ENV });
+    expect(old.stdout).toMatch(/✗ sdk-key-join-mismatch {2}sdkKey="OtherClientId" .*Web SDK 3\.13\.2/);
     expect(result.stdout).toMatch(/signature +matches ZOOM_MEETING_SDK_SECRET/);
   });
 
@@ -211,9 +215,12 @@ describe('zoomsig doctor: JSON and GitHub', () => {
     const report = json(result.stdout);
     expect(Object.keys(report).slice(0, 6)).toEqual(['schemaVersion', 'kind', 'verdict', 'header', 'payload', 'findings']);
     expect(report).toMatchObject({ schemaVersion: 1, kind: 'meeting-sdk', verdict: 'fail' });
-    expect(report.findings.map((finding) => finding.severity)).toEqual(['error', 'error', 'error', 'error', 'error', 'warning', 'info']);
+    expect(report.findings.map((finding) => finding.severity)).toEqual(['error', 'error', 'error', 'error', 'error', 'error', 'info']);
     expect(report.findings).toContainEqual(expect.objectContaining({ id: 'timestamps-in-ms', severity: 'error', claim: 'iat', value: 1767225570000 }));
-    for (const finding of report.findings) expect(finding.docs).toMatch(new RegExp(`/docs/checks/${finding.id}\\.md$`));
+    for (const finding of report.findings) {
+      expect(finding.docs).toBe(`zoomsig explain ${finding.id}`);
+      expect(finding.docsPage).toBe(`docs/checks/${finding.id}.md`);
+    }
     expect(result.stdout).toMatchSnapshot();
   });
 
@@ -230,9 +237,70 @@ describe('zoomsig doctor: JSON and GitHub', () => {
     const result = await runCli(['doctor', BROKEN, ...NOW_ARGS, '--format', 'github']);
     expect(result.code).toBe(1);
     const out = lines(result.stdout);
-    expect(out[0]).toMatch(/^::error title=zoomsig claim-type::role is the string "1".* Fix: .* See https:/);
-    expect(out).toContainEqual(expect.stringMatching(/^::warning title=zoomsig missing-claim::/));
+    expect(out[0]).toMatch(/^::error title=zoomsig missing-claim::There is sdkKey but no appKey.* Fix: .* See: zoomsig explain missing-claim$/);
+    expect(out).toContainEqual(expect.stringMatching(/^::error title=zoomsig claim-type::role is the string "1"/));
     expect(out).toContainEqual(expect.stringMatching(/^::notice title=zoomsig signature-unverified::/));
-    expect(out.at(-1)).toBe('::notice title=zoomsig::Zoom would reject this token: 5 errors, 1 warning.');
+    expect(out.at(-1)).toBe('::notice title=zoomsig::Zoom would reject this token: 6 errors.');
+  });
+});
+
+describe('zoomsig doctor: the token the user gave', () => {
+  const stale = signJwt(meetingPayload({}, { iat: NOW - 86_400 }), SECRET);
+  const joinFile = (): string => {
+    const file = join(makeTempDir(), 'join.json');
+    writeFileSync(file, JSON.stringify({ signature: stale, meetingNumber: '85746065012', userName: 'Ada' }));
+    return file;
+  };
+
+  it('checks a piped token, not the --join object\'s, and says the two differ', async () => {
+    const file = joinFile();
+    const [piped, dash] = await Promise.all([
+      runCli(['doctor', '--join', file, ...NOW_ARGS, '--json'], { input: `${VALID}\n`, env: SECRET_ENV }),
+      runCli(['doctor', '-', '--join', file, ...NOW_ARGS, '--json'], { input: `${VALID}\n`, env: SECRET_ENV }),
+    ]);
+    for (const result of [piped, dash]) {
+      expect(result.code).toBe(0);
+      const report = json(result.stdout);
+      expect(report.payload?.iat).toBe(NOW - 30);
+      expect(report.findings.map((finding) => finding.id)).toEqual(['join-signature-differs']);
+    }
+    expect(piped.stdout).toBe(dash.stdout);
+  });
+
+  it('checks the --join object\'s signature when nothing is piped', async () => {
+    const result = await runCli(['doctor', '--join', joinFile(), ...NOW_ARGS, '--json'], { env: SECRET_ENV });
+    expect(result.code).toBe(1);
+    const report = json(result.stdout);
+    expect(report.payload?.iat).toBe(NOW - 86_400);
+    expect(report.findings.map((finding) => finding.id)).toContain('expired');
+    expect(report.findings.map((finding) => finding.id)).not.toContain('join-signature-differs');
+  });
+
+  it('refuses an --sdk-version it cannot read (exit 2)', async () => {
+    expect(usageErrorLine(await runCli(['doctor', VALID, '--sdk-version', 'latest']))).toMatch(/--sdk-version takes the Web SDK version/);
+  });
+});
+
+describe('zoomsig doctor: says what it did not judge', () => {
+  it('lists a check with nothing to compare as not applicable, not as passed', async () => {
+    const result = await runCli(['doctor', VALID, ...NOW_ARGS, '--verbose', '--json'], { env: SECRET_ENV });
+    const report = json(result.stdout);
+    expect(report.checks.skipped).toContain('key-mismatch');
+    expect(report.checks.passed).not.toContain('key-mismatch');
+    const withKey = json((await runCli(['doctor', VALID, ...NOW_ARGS, '--json'], { env: MEETING_ENV })).stdout);
+    expect(withKey.checks.passed).toContain('key-mismatch');
+  });
+
+  it('with --ignore-exp, says in every format that time claims were not judged', async () => {
+    const expired = signJwt(meetingPayload({}, { iat: NOW - 334 * 86_400 }), SECRET);
+    const [text, report, github] = await Promise.all([
+      runCli(['doctor', expired, ...NOW_ARGS, '--ignore-exp'], { env: SECRET_ENV }),
+      runCli(['doctor', expired, ...NOW_ARGS, '--ignore-exp', '--json'], { env: SECRET_ENV }),
+      runCli(['doctor', expired, ...NOW_ARGS, '--ignore-exp', '--format', 'github'], { env: SECRET_ENV }),
+    ]);
+    expect([text.code, report.code, github.code]).toEqual([0, 0, 0]);
+    expect(lines(text.stdout).at(-1)).toMatch(/^! Time claims not judged \(--ignore-exp\)/);
+    expect((JSON.parse(report.stdout) as { timeJudged: boolean }).timeJudged).toBe(false);
+    expect(github.stdout).toMatch(/::notice title=zoomsig::Time claims not judged/);
   });
 });

@@ -33,7 +33,8 @@ describe('zoomsig explain <code>', () => {
   });
 
   it.each(ZOOM_ERROR_CODES.flatMap((entry) => entry.codes).map((code) => [code]))('explains %s', async (code) => {
-    const result = await runCli(['explain', code.toLowerCase(), '--json']);
+    // "--" before a code that starts with "-" (-3000), as on any command line.
+    const result = await runCli(['explain', '--json', ...(code.startsWith('-') ? ['--'] : []), code.toLowerCase()]);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as { type: string; code: string; causes: { checks: string[] }[] };
     expect(report).toMatchObject({ type: 'error-code', code });
@@ -49,7 +50,8 @@ describe('zoomsig explain <check-id>', () => {
     expect(out[0]).toBe(id);
     expect(result.stdout).toMatch(/\nWhy Zoom rejects it\n/);
     expect(result.stdout).toMatch(/\nHow to fix it\n/);
-    expect(out.at(-1)).toMatch(new RegExp(`^Docs: https://\\S+/docs/checks/${id}\\.md$`));
+    // The page as installed, readable offline; no web address until the project has one.
+    expect(out.at(-1)).toMatch(new RegExp(`^Page: /\\S+/docs/checks/${id}\\.md$`));
     // Plain text: no Markdown left over.
     expect(result.stdout).not.toMatch(/^#|```|\*\*/m);
   });
@@ -93,5 +95,52 @@ describe('zoomsig explain: the rest', () => {
     const result = await runCli(['explain', '3712', '200']);
     expect(result.code).toBe(2);
     expect(usageErrorLine(result)).toMatch(/takes one error code or check id/);
+  });
+});
+
+describe('zoomsig explain: what the SDKs do with the server\'s answers', () => {
+  it('says 3712 is the client\'s name for the server\'s "Invalid signature."', async () => {
+    const result = await runCli(['explain', '3712']);
+    expect(lines(result.stdout)[1]).toBe('The client\'s name for the server\'s message "Invalid signature."');
+    expect(result.stdout).toMatch(/never sends 3712 as a number/);
+  });
+
+  it.each([
+    ['3704', 'The api key is wrong.'],
+    ['3705', 'The signature has expired.'],
+    ['3710', "The account don't enable API."],
+    ['3713', 'No permission'],
+  ])('maps %s to the server\'s text', async (code, text) => {
+    const report = JSON.parse((await runCli(['explain', code, '--json'])).stdout) as { serverMessage: string };
+    expect(report.serverMessage).toBe(text);
+  });
+
+  it('names 1, 200 and -3000 as the generic and offline codes', async () => {
+    const [one, twoHundred, offline] = await Promise.all([runCli(['explain', '1']), runCli(['explain', '200']), runCli(['explain', '--', '-3000'])]);
+    expect(one.stdout).toMatch(/when it is offline/);
+    expect(twoHundred.stdout).toMatch(/for most other server codes/);
+    expect(offline.code).toBe(0);
+    expect(offline.stdout).toMatch(/offline/);
+  });
+
+  it('says where the server\'s 124 shows, and the Video SDK\'s texts', async () => {
+    const [code124, code3610] = await Promise.all([runCli(['explain', '124']), runCli(['explain', '3610'])]);
+    expect(code124.stdout).toMatch(/3610 \(client view\) or 200 \(component view\)/);
+    expect(code124.stdout).toMatch(/Verify JWT failed/);
+    expect(lines(code3610.stdout)[0]).toMatch(/Token has expired/);
+  });
+
+  it.each(['4011', '4012', '4013', '4015'])('says %s comes after the signature was accepted', async (code) => {
+    const result = await runCli(['explain', code]);
+    expect(result.stdout).toMatch(/after the signature was accepted: it is never a signature problem/);
+  });
+
+  it.each([
+    ['4003', 'join-meeting-number-format'],
+    ['3636', 'zak-with-obf-token'],
+    ['3', 'api-key-in-join'],
+    ['3010', 'invalid-role'],
+  ])('explains %s with the check that sees it', async (code, id) => {
+    expect((await runCli(['explain', code])).stdout).toMatch(new RegExp(`doctor checks: (\\S+, )*${id}\\b`));
   });
 });

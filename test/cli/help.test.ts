@@ -5,7 +5,7 @@ import { lines, runCli, usageErrorLine, cleanupTempDirs } from './helpers.js';
 afterAll(cleanupTempDirs);
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-const COMMANDS = ['generate', 'decode', 'verify', 'serve', 'check'] as const;
+const COMMANDS = ['generate', 'decode', 'verify', 'serve', 'check', 'ui'] as const;
 
 describe.concurrent('zoomsig help and version', () => {
   it.each([['--help'], ['-h'], ['help']])('%s exits 0 with usage, commands and examples', async (flag) => {

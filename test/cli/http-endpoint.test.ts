@@ -69,7 +69,7 @@ describe('the http shell', () => {
     const response = await postJson('/', '{"meetingNumber":"85746065012","role":0}');
     const { signature } = (await response.json()) as { signature: string };
     expect(response.status).toBe(200);
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
     expect(await lastLogLine()).toMatch(/^POST \/ 200 \d+\.\dms$/);
     expect(log.length).toBe(before + 1);
     expect(log.join('\n')).not.toContain(signature.split('.')[2]);
@@ -87,6 +87,39 @@ describe('the http shell', () => {
     expect(await response.json()).toEqual({ errors: [{ property: '$body', reason: expect.stringMatching(/over 16 KiB/) }] });
     expect(await lastLogLine()).toMatch(/^POST \/ 413 /);
     expect((await postJson('/', '{"meetingNumber":"85746065012","role":0}')).status).toBe(200);
+  });
+
+  it('answers a 10 MB upload that keeps writing with 413, and reads it all rather than resetting the connection', async () => {
+    const total = 10 * 1024 * 1024;
+    const { reply, sent, error } = await new Promise<{ reply: string; sent: number; error?: string }>((resolve) => {
+      let sent = 0;
+      let reply = '';
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write(`POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${total}\r\n\r\n`);
+        const chunk = Buffer.alloc(64 * 1024, 0x20);
+        const pump = (): void => {
+          while (sent < total) {
+            sent += chunk.length;
+            if (!socket.write(chunk)) {
+              socket.once('drain', pump);
+              return;
+            }
+          }
+          socket.end();
+        };
+        pump();
+      });
+      socket.setEncoding('utf8');
+      socket.on('data', (data: string) => {
+        reply += data;
+      });
+      socket.on('error', (failure: NodeJS.ErrnoException) => resolve({ reply, sent, error: failure.code ?? failure.message }));
+      socket.on('close', () => resolve({ reply, sent }));
+    });
+    expect(error).toBeUndefined();
+    expect(sent).toBe(total);
+    expect(reply).toMatch(/^HTTP\/1\.1 413 Payload Too Large\r\n/);
+    expect(reply).toContain('over 16 KiB');
   });
 
   it('takes a body of exactly 16 KiB', async () => {

@@ -44,7 +44,8 @@ describe('zoomsig serve', () => {
   it('serves POST / as the Meeting SDK sample does, signed at --now', async () => {
     const response = await call('/', { method: 'POST', headers: json, body: '{"meetingNumber":"85746065012","role":"1"}' });
     expect(response.status).toBe(200);
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    // No Origin (not a web page): no CORS.
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
     const reply = (await response.json()) as { signature: string; sdkKey: string };
     expect(Object.keys(reply)).toEqual(['signature', 'sdkKey']);
     expect(reply.sdkKey).toBe(KEY);
@@ -70,13 +71,13 @@ describe('zoomsig serve', () => {
     });
   });
 
-  it('answers a CORS preflight with 204', async () => {
+  it('answers a loopback page\'s CORS preflight with 204', async () => {
     const response = await call('/', {
       method: 'OPTIONS',
-      headers: { origin: 'https://app.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
     });
     expect(response.status).toBe(204);
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
     expect(response.headers.get('access-control-allow-methods')).toBe('POST, OPTIONS');
     expect(response.headers.get('access-control-allow-headers')).toBe('content-type');
   });

@@ -90,7 +90,7 @@ describe.concurrent('out-of-range values: a sentence saying what is allowed', ()
   it.each([
     ['--skew -5', ['verify', '--skew', '-5', TOKEN], MEETING_ENV, 'zoomsig: --skew takes a whole number of seconds, 0 or more (default 60); got "-5".'],
     ['--role -1', ['doctor', '--role', '-1', TOKEN], {}, 'zoomsig: --role takes 0 (or "participant") to join, or 1 (or "host") to start; got "-1".'],
-    ['--now -5', ['decode', '--now', '-5', TOKEN], {}, 'zoomsig: --now takes Unix seconds (1767225600) or an ISO 8601 date (2026-01-01T00:00:00Z); got "-5".'],
+    ['--now -5', ['decode', '--now', '-5', TOKEN], {}, 'zoomsig: --now takes Unix seconds (1767225600) or an ISO 8601 date (2026-01-01T00:00:00Z; without an offset it is read as UTC); got "-5".'],
     ['--port -1', ['serve', '--port', '-1'], MEETING_ENV, 'zoomsig: --port takes a port number from 0 to 65535 (0 picks a free one); got "-1".'],
     ['--port 70000', ['serve', '--port', '70000'], MEETING_ENV, 'zoomsig: --port takes a port number from 0 to 65535 (0 picks a free one); got "70000".'],
     ['--requests 0', ['check', '--endpoint', 'http://127.0.0.1:9', '--requests', '0'], MEETING_ENV, 'zoomsig: --requests takes a whole number from 1 to 1000 (default 10); got "0".'],

@@ -94,10 +94,14 @@ describe.concurrent('zoomsig verify', () => {
     expect(result.stdout).toMatch(/Zoom would reject this signature/);
   });
 
-  it('--ignore-exp lets the expired token exit 0', async () => {
+  it('--ignore-exp lets the expired token exit 0, and says time was not judged', async () => {
     const result = await verify(['--ignore-exp', EXPIRED]);
     expect(result.code).toBe(0);
     expect(result.stdout).not.toMatch(/expired/);
+    expect(lines(result.stdout).at(-1)).toMatch(/^! Time claims not judged \(--ignore-exp\): iat and exp were not compared with the clock/);
+    const json = JSON.parse((await verify(['--ignore-exp', '--json', EXPIRED])).stdout) as { accepted: boolean; timeJudged: boolean };
+    expect(json).toMatchObject({ accepted: true, timeJudged: false });
+    expect((await verify(['--ignore-exp', '--format', 'github', EXPIRED])).stdout).toMatch(/::notice title=zoomsig::Time claims not judged/);
   });
 
   it('a wrong secret exits 1 with signature-invalid', async () => {

@@ -236,37 +236,51 @@ describe('the request around the body', () => {
     expect(reply).toMatchObject({ status: 200, body: { status: 'ok', meetingSdk: true, videoSdk: false } });
   });
 
-  it('puts CORS for any origin and no-store on every JSON reply', async () => {
+  it('puts no-store on every JSON reply, and CORS for no one without an Origin', async () => {
     for (const reply of [await post('/', valid), await post('/', {}), await handleEndpointRequest(request('GET', '/nowhere'), BOTH), tooLargeReply()]) {
-      expect(reply.headers).toMatchObject({
-        'access-control-allow-origin': '*',
-        'content-type': 'application/json; charset=utf-8',
-        'cache-control': 'no-store',
-      });
+      expect(reply.headers).toMatchObject({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      expect(reply.headers['access-control-allow-origin']).toBeUndefined();
     }
   });
 
-  it('answers a CORS preflight with 204, the methods and the headers asked for', async () => {
-    const reply = await handleEndpointRequest(
-      request('OPTIONS', '/', '', {
-        origin: 'https://app.example',
-        'access-control-request-method': 'POST',
-        'access-control-request-headers': 'content-type,x-request-id',
-        'access-control-request-private-network': 'true',
-      }),
-      BOTH,
-    );
-    expect(reply).toEqual({
+  const preflight = (origin: string): EndpointRequest =>
+    request('OPTIONS', '/', '', {
+      origin,
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type,x-request-id',
+      'access-control-request-private-network': 'true',
+    });
+
+  it('answers a loopback page\'s CORS preflight with 204, its origin, the methods and headers asked for, and Private Network Access', async () => {
+    expect(await handleEndpointRequest(preflight('http://localhost:3000'), BOTH)).toEqual({
       status: 204,
       headers: {
-        'access-control-allow-origin': '*',
+        'access-control-allow-origin': 'http://localhost:3000',
         'access-control-allow-methods': 'POST, OPTIONS',
         'access-control-allow-headers': 'content-type,x-request-id',
         'access-control-max-age': '600',
         'access-control-allow-private-network': 'true',
-        vary: 'Access-Control-Request-Headers',
+        vary: 'Origin, Access-Control-Request-Headers',
       },
     });
+  });
+
+  it('refuses another site\'s preflight with 403 and a sentence, without CORS or Private Network Access', async () => {
+    const reply = await handleEndpointRequest(preflight('https://app.example'), BOTH);
+    expect(reply.status).toBe(403);
+    expect(reply.headers['access-control-allow-origin']).toBeUndefined();
+    expect(reply.headers['access-control-allow-private-network']).toBeUndefined();
+    expect(reply.body?.errors).toEqual([
+      { property: 'Origin', reason: expect.stringMatching(/^A page from https:\/\/app\.example may not ask this server for signatures: .* start zoomsig serve with --allow-origin https:\/\/app\.example\.$/) },
+    ]);
+  });
+
+  it('with allowOrigins ["*"] answers any page as Zoom\'s sample does', async () => {
+    const reply = await handleEndpointRequest(preflight('https://app.example'), { ...BOTH, access: { allowOrigins: ['*'] } });
+    expect(reply.status).toBe(204);
+    expect(reply.headers['access-control-allow-origin']).toBe('*');
+    expect(reply.headers['access-control-allow-private-network']).toBe('true');
+    expect((await post('/', valid, { ...BOTH, access: { allowOrigins: ['*'] } })).headers['access-control-allow-origin']).toBe('*');
   });
 
   it('allows Content-Type in a preflight that names no headers, or names odd ones', async () => {

@@ -24,7 +24,7 @@ import {
   smokeCheckById,
 } from '../../src/index.js';
 import { CHECK_GROUPS } from '../../src/core/checks/check.js';
-import { docsUrl } from '../../src/core/docs-url.js';
+import { docsRef } from '../../src/core/docs-ref.js';
 import { credentialFixtures, endpointFixtures } from './support/smoke-fixtures.js';
 
 const ALL_IDS = ALL_CHECKS.map((check) => check.id);
@@ -93,7 +93,7 @@ describe('parity: checks, docs pages, fixtures', () => {
     expect(blank).toBe('');
     expect(summary).toBe(`> **${check.severity}** · ${check.group} · ${check.title}`);
     for (const section of ['## Why Zoom rejects it', '## How to fix it', '## Example']) expect(page).toContain(section);
-    expect(docsUrl(id)).toMatch(new RegExp(`/docs/checks/${id}\\.md$`));
+    expect(docsRef(id)).toMatchObject({ command: `zoomsig explain ${id}`, page: `docs/checks/${id}.md` });
   });
 
   it('every page names a registered check', () => {

@@ -13,6 +13,11 @@ const BTOA_JWT = `${Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64'
 
 const rows: [string, string, string, string[]][] = [
   ['clean token', JWT, JWT, []],
+  ['curly quotes', `\u201C${JWT}\u201D`, JWT, ['smart-quotes', 'quotes']],
+  ['a zero-width space inside', `${JWT.slice(0, 40)}\u200B${JWT.slice(40)}`, JWT, ['invisible-characters']],
+  ['a byte order mark before, a word joiner after', `\uFEFF${JWT}\u2060`, JWT, ['invisible-characters']],
+  ['no-break spaces around', `\u00A0${JWT}\u00A0`, JWT, ['invisible-characters', 'whitespace']],
+  ['a JSON reply through a word processor', `{\u201Csignature\u201D: \u201C${JWT}\u201D}`, JWT, ['smart-quotes', 'json-object']],
   ['final newline only', `${JWT}\n`, JWT, []],
   ['surrounding white space', `  ${JWT}\t\n\n`, JWT, ['whitespace']],
   ['double quotes', `"${JWT}"`, JWT, ['quotes']],
@@ -50,5 +55,29 @@ describe('cleanInput', () => {
 
   it.each([undefined, null, 42, {}])('treats %s as empty', (input) => {
     expect(cleanInput(input)).toEqual({ token: '', unwrapped: [] });
+  });
+});
+
+describe('invisible characters and curly quotes', () => {
+  it('names each character, its code point and where it was', () => {
+    const { unwrapped } = cleanInput(`\u200B${JWT.slice(0, 40)}\u200D${JWT.slice(40)}`);
+    expect(unwrapped).toEqual([
+      {
+        kind: 'invisible-characters',
+        description: 'invisible characters: a zero-width space (U+200B at character 1) and a zero-width joiner (U+200D at character 42)',
+      },
+    ]);
+  });
+
+  it('names curly quotes and says they were read as straight ones', () => {
+    expect(cleanInput(`\u2018${JWT}\u2019`).unwrapped[0]?.description).toBe(
+      `curly quotes \u2018 (U+2018 at character 1) and \u2019 (U+2019 at character ${JWT.length + 2}), read as straight quotes`,
+    );
+  });
+
+  it('lists three places and counts the rest', () => {
+    const many = [...JWT.slice(0, 10)].map((c) => `${c}\u200B`).join('') + JWT.slice(10);
+    expect(cleanInput(many).unwrapped[0]?.description).toMatch(/at character 6\) and 7 more$/);
+    expect(cleanInput(many).token).toBe(JWT);
   });
 });

@@ -4,6 +4,8 @@ import { decodeToken, diagnoseToken, verifyToken, type DoctorOptions } from '../
 
 interface Fixture {
   description: string;
+  /** What Zoom's SDK code does that the expected severity rests on. */
+  note?: string;
   input: string;
   now: number;
   options?: Omit<DoctorOptions, 'now'>;
@@ -40,5 +42,16 @@ describe('fixtures/tokens', () => {
     const result = await verifyToken(fixture.input, { secrets: [], ...options, now: fixture.now });
     const ids = [...new Set(result.findings.map((finding) => finding.id))].sort();
     expect({ ids, ok: result.ok }).toEqual({ ids: fixture.expect.ids, ok: fixture.expect.ok });
+  });
+});
+
+// Severities that rest on what Zoom's SDK code does (docs/zoom-signatures.md, section 7) say so in the fixture.
+const SDK_EVIDENCE_IDS = ['native-token-for-web', 'join-meeting-number-format', 'zak-with-obf-token', 'api-key-in-join', 'sdk-key-join-mismatch'];
+
+describe('fixtures of the rules from Zoom\'s SDK code', () => {
+  it.each(SDK_EVIDENCE_IDS.map((id) => [id]))('every fixture expecting %s carries the SDK evidence in its note', (id) => {
+    const expecting = fixtures.filter(([, fixture]) => fixture.expect.ids.includes(id));
+    expect(expecting.length).toBeGreaterThan(0);
+    for (const [name, fixture] of expecting) expect({ name, note: fixture.note ?? '' }).toEqual({ name, note: expect.stringMatching(/SDK|sdk/) });
   });
 });

@@ -90,30 +90,52 @@ describe('generateSignature', () => {
     }
   });
 
-  const invalid: [string, SignatureOptions, RegExp][] = [
-    ['expiresIn 1799', { ...base, native: true, expiresInSeconds: 1799 }, /1800 to 172800/],
-    ['expiresIn 172801', { ...base, native: true, expiresInSeconds: 172801 }, /30 minutes to 48 hours/],
-    ['expiresIn 7200.5', { ...base, native: true, expiresInSeconds: 7200.5 }, /1800 to 172800/],
-    ['non-digit meeting', { ...base, meetingNumber: '85746O65012', role: 0 }, /meeting number .*or a join URL/],
-    ['join URL without a number', { ...base, meetingNumber: 'https://zoom.us/j/abc', role: 0 }, /meeting number/],
-    ['role 2', { ...base, meetingNumber: '85746065012', role: 2 as never }, /0 .*to join, or 1 .*to start/],
-    ['missing meeting', { ...base, role: 0 }, /needs the meeting number .*--native/],
-    ['missing role', { ...base, meetingNumber: '85746065012' }, /needs the role .*0 to join, 1 to start/],
-    ['video role 2', { ...base, sdk: 'video', topic: 'x', role: 'owner' as never }, /0 .*or 1/],
-    ['topic over 200', { ...base, sdk: 'video', topic: 't'.repeat(201) }, /at most 200 characters/],
-    ['empty topic', { ...base, sdk: 'video', topic: ' ' }, /session name/],
-    ['user identity of 36', { ...base, sdk: 'video', topic: 'x', userIdentity: 'u'.repeat(36) }, /under 36 characters/],
-    ['webrtc on a native token', { ...base, native: true, webrtc: true }, /web signatures/],
-    ['unknown geo region', { ...base, sdk: 'video', topic: 'x', geoRegions: 'US,XX' }, /geoRegions has "XX", not a Zoom region: use AU, BR/],
-    ['empty geo regions', { ...base, sdk: 'video', topic: 'x', geoRegions: ' , ' }, /geoRegions names no region/],
-    ['geo regions of numbers', { ...base, sdk: 'video', topic: 'x', geoRegions: [1] as never }, /comma-separated string or an array/],
-    ['cloud recording option 2', { ...base, sdk: 'video', topic: 'x', cloudRecordingOption: 2 as never }, /cloudRecordingOption must be the number 0 or 1; got 2/],
-    ['audio mode "1"', { ...base, sdk: 'video', topic: 'x', audioWebRtcMode: '1' as never }, /audioWebRtcMode must be the number 0 or 1; got "1"/],
-    ['empty key', { ...base, key: '', native: true }, /Client ID .*missing/],
-    ['empty secret', { ...base, secret: '', native: true }, /Client Secret .*missing/],
+  // Each refused input: the error's code, and its message naming the library option (never a CLI flag).
+  const invalid: [string, SignatureOptions, ZoomsigError['code'], string, RegExp][] = [
+    ['expiresIn 1799', { ...base, native: true, expiresInSeconds: 1799 }, 'INVALID_OPTION', 'expiresInSeconds', /1800 to 172800/],
+    ['expiresIn 172801', { ...base, native: true, expiresInSeconds: 172801 }, 'INVALID_OPTION', 'expiresInSeconds', /30 minutes to 48 hours/],
+    ['expiresIn 7200.5', { ...base, native: true, expiresInSeconds: 7200.5 }, 'INVALID_OPTION', 'expiresInSeconds', /1800 to 172800/],
+    ['non-digit meeting', { ...base, meetingNumber: '85746O65012', role: 0 }, 'INVALID_OPTION', 'meetingNumber', /meeting number .*or a join URL/],
+    ['join URL without a number', { ...base, meetingNumber: 'https://zoom.us/j/abc', role: 0 }, 'INVALID_OPTION', 'meetingNumber', /meeting number/],
+    ['role 2', { ...base, meetingNumber: '85746065012', role: 2 as never }, 'INVALID_OPTION', 'role', /0 .*to join, or 1 .*to start/],
+    ['missing meeting', { ...base, role: 0 }, 'MISSING_VALUE', 'meetingNumber', /is missing: a web signature needs it; set native: true/],
+    ['missing role', { ...base, meetingNumber: '85746065012' }, 'MISSING_VALUE', 'role', /is missing: a web signature needs it \(0 to join, 1 to start\)/],
+    ['video role 2', { ...base, sdk: 'video', topic: 'x', role: 'owner' as never }, 'INVALID_OPTION', 'role', /0 .*or 1/],
+    ['topic over 200', { ...base, sdk: 'video', topic: 't'.repeat(201) }, 'INVALID_OPTION', 'topic', /at most 200 characters/],
+    ['empty topic', { ...base, sdk: 'video', topic: ' ' }, 'MISSING_VALUE', 'topic', /session name/],
+    ['user identity of 36', { ...base, sdk: 'video', topic: 'x', userIdentity: 'u'.repeat(36) }, 'INVALID_OPTION', 'userIdentity', /under 36 characters/],
+    ['webrtc on a native token', { ...base, native: true, webrtc: true }, 'INVALID_OPTION', 'webrtc', /web signatures/],
+    ['unknown geo region', { ...base, sdk: 'video', topic: 'x', geoRegions: 'US,XX' }, 'INVALID_OPTION', 'geoRegions', /has "XX", not a Zoom region: use AU, BR/],
+    ['empty geo regions', { ...base, sdk: 'video', topic: 'x', geoRegions: ' , ' }, 'INVALID_OPTION', 'geoRegions', /names no region/],
+    ['geo regions of numbers', { ...base, sdk: 'video', topic: 'x', geoRegions: [1] as never }, 'INVALID_OPTION', 'geoRegions', /comma-separated string or an array/],
+    ['cloud recording option 2', { ...base, sdk: 'video', topic: 'x', cloudRecordingOption: 2 as never }, 'INVALID_OPTION', 'cloudRecordingOption', /must be the number 0 or 1; got 2/],
+    ['audio mode "1"', { ...base, sdk: 'video', topic: 'x', audioWebRtcMode: '1' as never }, 'INVALID_OPTION', 'audioWebRtcMode', /must be the number 0 or 1; got "1"/],
+    ['empty key', { ...base, key: '', native: true }, 'MISSING_VALUE', 'key', /is missing: the Client ID/],
+    ['empty secret', { ...base, secret: '', native: true }, 'MISSING_VALUE', 'secret', /is missing: the Client Secret/],
+    // The clock: never read here, and never signed broken.
+    ['now in milliseconds (Date.now())', { ...base, native: true, now: NOW * 1000 }, 'INVALID_OPTION', 'now', /that is milliseconds \(Date\.now\(\)\)/],
+    ['now NaN', { ...base, native: true, now: Number.NaN }, 'INVALID_OPTION', 'now', /must be a Date or Unix seconds; got NaN/],
+    ['now Infinity', { ...base, native: true, now: Number.POSITIVE_INFINITY }, 'INVALID_OPTION', 'now', /got Infinity/],
+    ['now an invalid Date', { ...base, native: true, now: new Date('not a date') }, 'INVALID_OPTION', 'now', /invalid Date/],
+    ['now before 1970', { ...base, native: true, now: -1 }, 'INVALID_OPTION', 'now', /before 1970/],
+    ['now a string', { ...base, native: true, now: '1767225600' as never }, 'INVALID_OPTION', 'now', /got string/],
+    ['now missing', { key: KEY, secret: SECRET, native: true } as never, 'MISSING_VALUE', 'now', /is missing: pass the clock.*never reads the clock itself/],
+    ['backdateSeconds NaN', { ...base, native: true, backdateSeconds: Number.NaN }, 'INVALID_OPTION', 'backdateSeconds', /whole number of seconds/],
+    ['backdateSeconds Infinity', { ...base, native: true, backdateSeconds: Number.POSITIVE_INFINITY }, 'INVALID_OPTION', 'backdateSeconds', /got Infinity/],
+    ['backdateSeconds 2.5', { ...base, native: true, backdateSeconds: 2.5 }, 'INVALID_OPTION', 'backdateSeconds', /got 2\.5/],
+    ['backdateSeconds negative (iat ahead)', { ...base, native: true, backdateSeconds: -60 }, 'INVALID_OPTION', 'backdateSeconds', /from 0/],
+    ['backdateSeconds past the lifetime', { ...base, native: true, backdateSeconds: 7200 }, 'INVALID_OPTION', 'backdateSeconds', /less than the lifetime \(7200\)/],
+    // Options of the other SDK's signature: silently dropped before.
+    ['topic on a meeting signature', { ...base, meetingNumber: '85746065012', role: 0, topic: 'room' } as never, 'INVALID_OPTION', 'topic', /for Video SDK signatures.*set sdk: "video"/],
+    ['userIdentity on a meeting signature', { ...base, native: true, userIdentity: 'agent' } as never, 'INVALID_OPTION', 'userIdentity', /for Video SDK signatures/],
+    ['meetingNumber on a video signature', { ...base, sdk: 'video', topic: 'x', meetingNumber: '85746065012' } as never, 'INVALID_OPTION', 'meetingNumber', /for Meeting SDK signatures.*sdk: "video"/],
+    ['webrtc and native on a video signature', { ...base, sdk: 'video', topic: 'x', webrtc: true, native: true } as never, 'INVALID_OPTION', 'webrtc', /webrtc, native are for Meeting SDK signatures/],
+    ['meetingNumber with native', { ...base, native: true, meetingNumber: '85746065012' }, 'INVALID_OPTION', 'meetingNumber', /native: true makes a token without mn and role/],
+    ['an unknown sdk', { ...base, sdk: 'webinar' } as never, 'INVALID_OPTION', 'sdk', /sdk must be "meeting"/],
+    ['no options at all', undefined as never, 'MISSING_VALUE', 'options', /generateSignature needs its options/],
   ];
 
-  it.each(invalid)('rejects %s', async (_name, options, message) => {
+  it.each(invalid)('rejects %s', async (_name, options, code, option, message) => {
     let error: unknown;
     try {
       await generateSignature(options);
@@ -121,6 +143,31 @@ describe('generateSignature', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(ZoomsigError);
-    expect((error as ZoomsigError).message).toMatch(message);
+    const { code: actual, subject, message: text } = error as ZoomsigError;
+    expect({ code: actual, subject }).toEqual({ code, subject: option });
+    expect(text).toMatch(message);
+    expect(text).toMatch(new RegExp(`\\b${option}\\b`));
+    expect(text).not.toMatch(/--[a-z]/);
+  });
+});
+
+describe('verifyToken and diagnoseToken refuse a broken clock', () => {
+  const token = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhcHBLZXkiOiJLIn0.c2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0';
+  it.each([
+    ['verifyToken without options', () => verifyToken(token, undefined as never), 'MISSING_VALUE', 'options'],
+    ['verifyToken without now', () => verifyToken(token, { secrets: [SECRET] } as never), 'MISSING_VALUE', 'now'],
+    ['verifyToken with now in milliseconds', () => verifyToken(token, { secrets: [SECRET], now: NOW * 1000 }), 'INVALID_OPTION', 'now'],
+    ['diagnoseToken with an invalid Date', () => diagnoseToken(token, { now: new Date('') }), 'INVALID_OPTION', 'now'],
+    ['diagnoseToken with an unreadable meeting', () => diagnoseToken(token, { now: NOW, meeting: 'abc' }), 'INVALID_OPTION', 'meeting'],
+    ['diagnoseToken with an unreadable sdkVersion', () => diagnoseToken(token, { now: NOW, sdkVersion: 'latest' }), 'INVALID_OPTION', 'sdkVersion'],
+  ] as const)('%s', async (_name, call, code, option) => {
+    const error = await call().then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(ZoomsigError);
+    expect({ code: (error as ZoomsigError).code, subject: (error as ZoomsigError).subject }).toEqual({ code, subject: option });
+    expect((error as ZoomsigError).message).toMatch(new RegExp(`^(${option}|verifyToken|diagnoseToken)\\b`));
+    expect((error as ZoomsigError).message).not.toMatch(/--[a-z]/);
   });
 });

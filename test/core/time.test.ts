@@ -64,7 +64,20 @@ describe('parseClock', () => {
     ['2026-01-01T00:00:00.750Z', NOW],
     ['2026-01-01T01:00:00+01:00', NOW],
     ['2026-01-01', NOW],
+    // No offset: UTC, whatever the machine's time zone.
+    ['2026-01-01T00:00:00', NOW],
+    ['2026-01-01T00:00', NOW],
+    ['2026-01-01 00:00:00', NOW],
+    ['2026-01-01T00:00:00.500', NOW],
   ])('%j → %s', (text, seconds) => expect(parseClock(text)).toBe(seconds));
+
+  it('reads a date-time without an offset as UTC in any time zone', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const script = `import('${new URL('../../dist/core/time.js', import.meta.url).href}').then((m) => console.log(m.parseClock('2026-01-01T00:00:00')))`;
+    for (const tz of ['UTC', 'America/New_York', 'Asia/Kolkata']) {
+      expect(execFileSync(process.execPath, ['-e', script], { env: { ...process.env, TZ: tz }, encoding: 'utf8' }).trim()).toBe(String(NOW));
+    }
+  });
 
   it.each(['', 'yesterday', '2026-13-45', '-1', '1e9'])('rejects %j', (text) => {
     expect(() => parseClock(text)).toThrow(ZoomsigError);

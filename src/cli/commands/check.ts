@@ -18,12 +18,12 @@ import { credentialsContext, noCredentialsError } from '../credentials-context.j
 import { resolveKey, resolveSecrets, type Sdk } from '../credentials.js';
 import { exchangeWithEndpoint } from '../endpoint-client.js';
 import { EXIT } from '../exit-codes.js';
-import { COUNT_LIMITS, parseCount, parseTimeout, type OptionValues } from '../options.js';
+import { COUNT_LIMITS, parseCount, parseMaxReply, parseTimeout, type OptionValues } from '../options.js';
 import { checkFails, checkGithub, checkJson, checkText, type CheckReport } from '../render/check-report.js';
 import { junitXml } from '../render/junit.js';
 
 const DEFAULT_ORIGIN = 'http://localhost:3000';
-const ENDPOINT_ONLY = ['requests', 'concurrency', 'timeout', 'origin'] as const;
+const ENDPOINT_ONLY = ['requests', 'concurrency', 'timeout', 'origin', 'max-reply', 'follow-redirects'] as const;
 
 export async function runCheck(command: CommandInput): Promise<number> {
   const { values, output } = command;
@@ -74,10 +74,18 @@ async function endpointReport({ values, io, output, environment }: CommandInput,
   const key = resolveKey(values, environment, endpointSdk);
   const skewSeconds = skewOption(values);
   const clock = (): number => fixedNow ?? toUnixSeconds(io.clock());
-  const exchanges = await exchangeWithEndpoint({ probe, requests, concurrency: Math.min(countOption(values, 'concurrency'), requests), clock });
+  const exchanges = await exchangeWithEndpoint({
+    probe,
+    requests,
+    concurrency: Math.min(countOption(values, 'concurrency'), requests),
+    maxReplyBytes: maxReplyOption(values),
+    followRedirects: values['follow-redirects'] === true,
+    clock,
+  });
   return checkEndpoint(exchanges, probe, {
     now: clock(),
     secrets,
+    protect: output.protectedValues(),
     ...(key !== undefined && { key: key.value, keyLabel: key.source }),
     ...(values['ignore-exp'] && { ignoreExp: true }),
     ...(skewSeconds !== undefined && { skewSeconds }),
@@ -126,6 +134,11 @@ function countOption(values: OptionValues, name: keyof typeof COUNT_LIMITS): num
 /** --timeout in milliseconds (default 5 s). */
 function timeoutOption(values: OptionValues): number {
   return values.timeout === undefined ? 5_000 : parseTimeout(values.timeout);
+}
+
+/** --max-reply in bytes (default 64 KiB). */
+function maxReplyOption(values: OptionValues): number {
+  return values['max-reply'] === undefined ? 64 * 1024 : parseMaxReply(values['max-reply']);
 }
 
 function writeJunit(path: string, xml: string): void {

@@ -1,6 +1,9 @@
 /** zoomsig doctor: every check, each problem explained with its fix. */
 import { tokenSdkOf } from '../../core/checks/run-checks.js';
 import { diagnoseToken, type DoctorOptions } from '../../core/doctor.js';
+import { findErrorCode } from '../../core/error-codes.js';
+import { normaliseMeetingNumber, normaliseRole } from '../../core/normalise.js';
+import { ZoomsigError } from '../../core/errors.js';
 import { parseJoinContext, type JoinContext } from '../../core/join-context.js';
 import type { CommandInput } from '../commands.js';
 import { formatOption } from '../common-options.js';
@@ -8,15 +11,15 @@ import { EXIT } from '../exit-codes.js';
 import { askRefused, askSetup, askToken, questionsExplain } from '../prompts/doctor-questions.js';
 import { loadInquirerPrompter } from '../prompts/inquirer-prompter.js';
 import { canPrompt, PromptCancelled, type Prompter, type PrompterLoader } from '../prompts/prompter.js';
-import { readUserFile } from '../read-file.js';
-import { readTokenInput } from '../read-token.js';
+import { isStandardInput, JOIN_FILE, readUserFile } from '../read-file.js';
+import { readPipedToken, readTokenInput } from '../read-token.js';
 import { doctorFails, doctorGithub, doctorJson, doctorText } from '../render/doctor-report.js';
 import { tokenOptions } from '../token-options.js';
 
 export async function runDoctor(command: CommandInput, loadPrompter: PrompterLoader = loadInquirerPrompter): Promise<number> {
   const { values, positionals, io, output } = command;
   const format = formatOption(values);
-  const join = values.join === undefined ? undefined : readJoinFile(values.join);
+  const join = values.join === undefined ? undefined : await readJoinFile(values.join, io);
   // Questions only for a person reading text: JSON and annotations stay machine-readable.
   // After `doctor -` at a terminal, standard input has ended (Ctrl-D): nothing more can be asked.
   const interactive = format === 'text' && canPrompt(io) && positionals[0] !== '-';
@@ -24,21 +27,34 @@ export async function runDoctor(command: CommandInput, loadPrompter: PrompterLoa
   const ask = async (): Promise<Prompter> => (prompter ??= await loadPrompter(io));
 
   try {
-    // The token: the argument, else the signature in the join() object, else standard input, else a question.
+    // The token: what the user gave (the argument, -, or a pipe), else the signature in the
+    // join() object, else a question. Given both, the token is checked and
+    // join-signature-differs compares it with the join() object's.
     const fromJoin = typeof join?.signature === 'string' && join.signature.trim() !== '' ? join.signature : undefined;
     const input =
-      positionals.length === 0 && fromJoin !== undefined
-        ? fromJoin
-        : positionals.length === 0 && interactive
-          ? await askToken(await ask())
-          : await readTokenInput(positionals, io, 'doctor');
+      positionals.length > 0
+        ? await readTokenInput(positionals, io, 'doctor')
+        : fromJoin !== undefined
+          ? // A piped token counts as given, unless the pipe carried the join() object itself.
+            (values.join !== undefined && isStandardInput(values.join) ? fromJoin : ((await readPipedToken(io)) ?? fromJoin))
+          : interactive
+            ? await askToken(await ask())
+            : await readTokenInput(positionals, io, 'doctor');
 
+    if (values.error !== undefined && findErrorCode(values.error) === undefined) {
+      throw new ZoomsigError(
+        'INVALID_OPTION',
+        `--error takes a Zoom error code zoomsig knows (3712, 200, 3705, 124, JWTTOKENWRONG…); "${values.error}" is not one. "zoomsig explain" lists them.`,
+        'error',
+      );
+    }
     // Credentials are optional here: without a secret the signature is reported unchecked.
     const { options } = tokenOptions(input, command);
     const doctorOptions: DoctorOptions = {
       ...options,
-      ...(values.meeting !== undefined && { meeting: values.meeting }),
-      ...(values.role !== undefined && { role: values.role }),
+      // Read here, so that a value it cannot read is named by its flag.
+      ...(values.meeting !== undefined && { meeting: normaliseMeetingNumber(values.meeting) }),
+      ...(values.role !== undefined && { role: normaliseRole(values.role) }),
       ...(join !== undefined && { join }),
       ...(values.error !== undefined && { error: values.error }),
     };
@@ -65,6 +81,6 @@ export async function runDoctor(command: CommandInput, loadPrompter: PrompterLoa
   }
 }
 
-function readJoinFile(path: string): JoinContext {
-  return parseJoinContext(readUserFile(path, 'the --join file', 'join'), `the --join file ${path}`);
+async function readJoinFile(path: string, io: CommandInput['io']): Promise<JoinContext> {
+  return parseJoinContext(await readUserFile(path, JOIN_FILE, io), `the --join file ${path}`);
 }

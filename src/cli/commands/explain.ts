@@ -1,10 +1,10 @@
 /** zoomsig explain: a Zoom error code as a checklist, or a check id's page. */
 import { ALL_CHECKS, anyCheckById } from '../../core/all-checks.js';
 import type { CheckInfo } from '../../core/checks/check.js';
-import { docsUrl } from '../../core/docs-url.js';
+import { docsFields, docsRef } from '../../core/docs-ref.js';
 import { codesForCheck, findErrorCode, ZOOM_ERROR_CODES, type ZoomErrorCode } from '../../core/error-codes.js';
 import { ZoomsigError } from '../../core/errors.js';
-import { readCheckPage } from '../check-pages.js';
+import { checkPagePath, readCheckPage } from '../check-pages.js';
 import type { CommandInput } from '../commands.js';
 import { formatOption } from '../common-options.js';
 import { EXIT } from '../exit-codes.js';
@@ -36,7 +36,10 @@ function unknownMessage(subject: string): string {
   const candidates = [...ZOOM_ERROR_CODES.flatMap((entry) => entry.codes), ...ALL_CHECKS.map((check) => check.id)];
   const near = nearest(subject, candidates);
   const suggestion = near.length > 0 ? ` Did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : '';
-  return `"${subject}" is neither a Zoom error code nor a check id zoomsig knows.${suggestion} "zoomsig explain" with no argument lists them all.`;
+  // A pasted token (kilobytes) is not echoed whole.
+  const shown = subject.length > 60 ? `${subject.slice(0, 40)}…` : subject;
+  const token = /eyJ[\w-]*\.[\w-]*/.test(subject) ? ' To look into a token, run zoomsig doctor.' : '';
+  return `"${shown}" is neither a Zoom error code nor a check id zoomsig knows.${suggestion}${token} "zoomsig explain" with no argument lists them all.`;
 }
 
 function codeText(entry: ZoomErrorCode, subject: string, output: Output): string {
@@ -45,6 +48,8 @@ function codeText(entry: ZoomErrorCode, subject: string, output: Output): string
   const also = aliases.length > 0 ? ` (also ${aliases.join(', ')})` : '';
   const lines = [
     `${output.paint('bold', `Zoom error ${code}`)}${also}, ${entry.platform}: ${entry.meaning}`,
+    ...(entry.serverMessage === undefined ? [] : [`The client's name for the server's message "${entry.serverMessage}"`]),
+    ...(entry.note === undefined ? [] : [entry.note]),
     '',
     output.paint('bold', entry.causes.length > 1 ? 'Causes, most frequent first:' : 'Cause:'),
   ];
@@ -73,6 +78,8 @@ function codeJson(entry: ZoomErrorCode, subject: string): Record<string, unknown
     codes: entry.codes,
     platform: entry.platform,
     meaning: entry.meaning,
+    serverMessage: entry.serverMessage ?? null,
+    note: entry.note ?? null,
     causes: entry.causes.map(({ cause, checks, asks, fix }) => ({ cause, checks, asks: asks ?? [], fix, visibleInToken: checks.length > 0 })),
   };
 }
@@ -85,7 +92,8 @@ function checkText(check: CheckInfo, output: Output): string {
   const codes = codesForCheck(check.id);
   const lines = [body, ''];
   if (codes.length > 0) lines.push(`${output.paint('bold', 'Zoom errors it explains:')} ${codes.join(', ')}`);
-  lines.push(`${output.paint('bold', 'Docs:')} ${docsUrl(check.id)}`);
+  const docs = docsRef(check.id);
+  lines.push(`${output.paint('bold', 'Page:')} ${checkPagePath(check.id)}${docs.url === undefined ? '' : ` (${docs.url})`}`);
   return lines.join('\n');
 }
 
@@ -99,7 +107,8 @@ function checkJson(check: CheckInfo): Record<string, unknown> {
     title: check.title,
     hint: check.hint,
     errorCodes: codesForCheck(check.id),
-    docs: docsUrl(check.id),
+    ...docsFields(check.id),
+    pageFile: checkPagePath(check.id),
     page: readCheckPage(check.id) ?? null,
   };
 }
@@ -123,6 +132,6 @@ function catalogueJson(): Record<string, unknown> {
     schemaVersion: 1,
     type: 'catalogue',
     errorCodes: ZOOM_ERROR_CODES.map(({ codes, platform, meaning }) => ({ codes, platform, meaning })),
-    checks: ALL_CHECKS.map(({ id, severity, group, title }) => ({ id, severity, group, title, docs: docsUrl(id) })),
+    checks: ALL_CHECKS.map(({ id, severity, group, title }) => ({ id, severity, group, title, ...docsFields(id) })),
   };
 }

@@ -4,7 +4,7 @@
  * else a missing value is an error naming the flag and variable that give it.
  */
 import { ZoomsigError } from '../../core/errors.js';
-import { checkLifetime, generateSignature, type SignatureOptions } from '../../core/generate.js';
+import { checkLifetime, checkTopic, generateSignature, limitIdentifier, type SignatureOptions } from '../../core/generate.js';
 import { normaliseMeetingNumber, normaliseRole } from '../../core/normalise.js';
 import { parseDuration } from '../../core/time.js';
 import { MEETING_NUMBER_DIGITS } from '../../core/zoom-rules.js';
@@ -113,7 +113,8 @@ async function collect(
 
   let options: SignatureOptions;
   if (sdk === 'video') {
-    const topic = values.topic ?? (await obtain('topic', askTopic));
+    // Checked here with the flags' names; the library's own checks name its options.
+    const topic = checkTopic(values.topic ?? (await obtain('topic', askTopic)), '--topic');
     // The role has a default for video (0, a participant): not asked.
     const role = roleGiven;
     answered.sdk = 'video';
@@ -124,8 +125,8 @@ async function collect(
       ...common,
       topic,
       ...(role !== undefined && { role }),
-      ...(values['session-key'] !== undefined && { sessionKey: values['session-key'] }),
-      ...(values['user-identity'] !== undefined && { userIdentity: values['user-identity'] }),
+      ...(values['session-key'] !== undefined && { sessionKey: limitIdentifier(values['session-key'], '--session-key') }),
+      ...(values['user-identity'] !== undefined && { userIdentity: limitIdentifier(values['user-identity'], '--user-identity') }),
     };
   } else {
     if (meetingGiven !== undefined) warnOnMeetingLength(meetingGiven, output);

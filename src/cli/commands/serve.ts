@@ -1,24 +1,35 @@
 /**
  * zoomsig serve: a local auth endpoint, a drop-in for Zoom's Meeting SDK and
  * Video SDK sample endpoints. Runs until SIGINT or SIGTERM, then closes the
- * server and returns 0.
+ * server and returns 0 (within a second, whatever its clients and its log do).
  */
 import type { Server } from 'node:http';
 import type { EndpointConfig, SdkCredentials } from '../../core/auth-endpoint.js';
+import { hostRule, type AccessPolicy } from '../../core/endpoint-access.js';
 import { ZoomsigError } from '../../core/errors.js';
 import { parseClock } from '../../core/time.js';
+import { asyncLog } from '../async-log.js';
 import type { CommandInput } from '../commands.js';
 import { formatOption, sdkOption } from '../common-options.js';
-import { envNames, signingCredentials, type Environment, type Sdk } from '../credentials.js';
+import { envNames, SERVE_TOKEN_VARIABLE, signingCredentials, type Environment, type Sdk } from '../credentials.js';
 import { EXIT } from '../exit-codes.js';
-import type { Output } from '../io.js';
-import { parsePort, type OptionValues } from '../options.js';
+import type { Io, Output } from '../io.js';
+import { parseAllowHost, parseAllowOrigin, parseMaxExpiration, parseMaxRole, parsePort, type OptionValues } from '../options.js';
 import { createEndpointServer } from '../http-endpoint.js';
+import { readUserFile, TOKEN_FILE } from '../read-file.js';
 
 const DEFAULT_PORT = 4000;
 const DEFAULT_HOST = '127.0.0.1';
 /** How long open requests get to finish after SIGINT / SIGTERM before their connections are cut. */
-const SHUTDOWN_GRACE_MS = 2_000;
+const SHUTDOWN_GRACE_MS = 400;
+/**
+ * When the process ends after a signal even if something still holds it: a
+ * log write waiting on a pipe nobody reads keeps Node's event loop alive for
+ * as long as the pipe stays full. The one process.exit of zoomsig, for that.
+ */
+const SHUTDOWN_DEADLINE_MS = 700;
+/** Shorter bearer tokens than this are accepted with a warning. */
+const MIN_TOKEN_LENGTH = 16;
 
 export async function runServe({ values, io, output, environment }: CommandInput): Promise<number> {
   const format = formatOption(values);
@@ -29,16 +40,20 @@ export async function runServe({ values, io, output, environment }: CommandInput
   const flagged = sdkOption(values) ?? 'meeting';
   const credentials = (sdk: Sdk): SdkCredentials | undefined =>
     signingCredentials(sdk === flagged ? values : {}, environment, sdk, output, 'serve');
+  const access = await accessPolicy(values, environment, host, output, io);
   const config: EndpointConfig = {
     meeting: credentials('meeting'),
     video: credentials('video'),
     now: () => fixedNow ?? io.clock(),
+    access,
   };
   if (config.meeting === undefined && config.video === undefined) throw noCredentialsError(environment);
 
-  const server = createEndpointServer({ config, log: (line) => output.err(line) });
+  // From here on stderr is the access log: written without blocking, whoever reads it or not.
+  const log = asyncLog(2, (text) => output.redact(text));
+  const server = createEndpointServer({ config, log: (line) => log.line(line) });
   // Listening for the signals before the URL is printed: whoever reads it may stop the server at once.
-  const shutdown = stopOnSignal(server, output);
+  const shutdown = stopOnSignal(server, log, 'serve');
   let url: string;
   try {
     url = await listen(server, port, host);
@@ -48,7 +63,13 @@ export async function runServe({ values, io, output, environment }: CommandInput
   }
   output.out(format === 'json' ? JSON.stringify(startJson(url, config)) : startBanner(url, config));
   if (!isLoopback(host)) {
-    output.warn(`listening on ${host}: anyone who can reach this machine can get signatures made with your secret.`);
+    const unless = access.authToken === undefined ? ' Set --auth-token-file (or ZOOMSIG_SERVE_TOKEN) so that only your callers can.' : '';
+    output.warn(`listening on ${host}: anyone who can reach this machine can get signatures made with your secret.${unless}`);
+  }
+  if (access.allowOrigins.includes('*')) {
+    output.warn(
+      '--allow-origin *: any web page open in a browser on a machine that reaches this server can get signatures made with your secret, as with Zoom\'s sample. Name your site\'s origin instead, or require --auth-token-file.',
+    );
   }
   if (values.now !== undefined) output.note(`every token is signed at --now ${values.now}, not at the time of the request.`);
   return shutdown.stopped;
@@ -58,6 +79,35 @@ function portOption(values: OptionValues, env: Record<string, string | undefined
   const raw = values.port ?? (env.PORT === '' ? undefined : env.PORT);
   if (raw === undefined) return DEFAULT_PORT;
   return parsePort(raw, values.port === undefined ? 'PORT' : '--port');
+}
+
+/** --allow-origin, --allow-host, --max-role, --max-expiration, --auth-token-file / ZOOMSIG_SERVE_TOKEN. */
+async function accessPolicy(values: OptionValues, environment: Environment, host: string, output: Output, io: Io): Promise<AccessPolicy> {
+  const { 'max-role': maxRole, 'max-expiration': maxExpiration } = values;
+  return {
+    allowOrigins: (values['allow-origin'] ?? []).map(parseAllowOrigin),
+    hosts: hostRule(host, (values['allow-host'] ?? []).map(parseAllowHost)),
+    maxRole: maxRole === undefined ? undefined : parseMaxRole(maxRole),
+    maxExpirationSeconds: maxExpiration === undefined ? undefined : parseMaxExpiration(maxExpiration),
+    authToken: await authToken(values, environment, output, io),
+  };
+}
+
+/** The bearer token callers must send: from --auth-token-file, else ZOOMSIG_SERVE_TOKEN (environment or .env). */
+async function authToken(values: OptionValues, environment: Environment, output: Output, io: Io): Promise<string | undefined> {
+  const path = values['auth-token-file'];
+  const found = path === undefined ? environment.lookup(SERVE_TOKEN_VARIABLE)?.value : await readUserFile(path, TOKEN_FILE, io);
+  if (found === undefined) return undefined;
+  const token = found.replace(/\r?\n$/, '');
+  output.protect(token);
+  const source = path === undefined ? SERVE_TOKEN_VARIABLE : `the token file ${path}`;
+  if (token.trim() === '' || /\s/.test(token)) {
+    throw new ZoomsigError('UNREADABLE_INPUT', `${source} must hold the token alone, one line without spaces${token.trim() === '' ? '; it is empty' : ''}.`, 'auth-token-file');
+  }
+  if (token.length < MIN_TOKEN_LENGTH) {
+    output.warn(`the token in ${source} is ${token.length} characters long: anyone who guesses it gets signatures. Use 32 random characters or more (openssl rand -hex 32).`);
+  }
+  return token;
 }
 
 function noCredentialsError(env: Environment): ZoomsigError {
@@ -72,7 +122,8 @@ function noCredentialsError(env: Environment): ZoomsigError {
   );
 }
 
-function listen(server: Server, port: number, host: string): Promise<string> {
+/** Listens on host:port and resolves with the server's URL; a clear sentence when it cannot. */
+export function listen(server: Server, port: number, host: string): Promise<string> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, port, host)));
     server.listen(port, host, () => {
@@ -125,8 +176,14 @@ function startJson(url: string, config: EndpointConfig): Record<string, unknown>
   };
 }
 
-function isLoopback(host: string): boolean {
+export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
+
+/** Where stopOnSignal says it stops: serve's access log (which counts what it dropped), or ui's stderr. */
+export interface StopLog {
+  line(text: string): void;
+  readonly dropped?: number;
 }
 
 /**
@@ -134,7 +191,7 @@ function isLoopback(host: string): boolean {
  * server; a second signal cuts open connections at once. `cancel` takes the
  * handlers off again (the server never started).
  */
-function stopOnSignal(server: Server, output: Output): { stopped: Promise<number>; cancel: () => void } {
+export function stopOnSignal(server: Server, log: StopLog, command: string): { stopped: Promise<number>; cancel: () => void } {
   let stop: (signal: NodeJS.Signals) => void = () => undefined;
   const cancel = (): void => {
     process.off('SIGINT', stop);
@@ -148,13 +205,17 @@ function stopOnSignal(server: Server, output: Output): { stopped: Promise<number
         return;
       }
       stopping = true;
-      output.err(`zoomsig serve: ${signal}, stopping.`);
+      log.line(`zoomsig ${command}: ${signal}, stopping.`);
       server.close(() => {
         cancel();
+        const dropped = log.dropped ?? 0;
+        if (dropped > 0) log.line(`zoomsig ${command}: ${dropped} log lines were dropped in all: the log was not being read.`);
         resolve(EXIT.ok);
       });
       server.closeIdleConnections();
       setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+      // Unref'd: it fires only when something (a log write stuck on a full pipe) keeps the process up.
+      setTimeout(() => process.exit(EXIT.ok), SHUTDOWN_DEADLINE_MS).unref();
     };
   });
   process.on('SIGINT', stop);

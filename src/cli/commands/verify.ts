@@ -10,7 +10,7 @@ import { EXIT } from '../exit-codes.js';
 import type { Output } from '../io.js';
 import { readTokenInput } from '../read-token.js';
 import { fieldLine } from '../render/field-line.js';
-import { findingLines, githubAnnotations, verdictFails } from '../render/findings.js';
+import { findingLines, githubAnnotations, TIME_NOT_JUDGED, verdictFails } from '../render/findings.js';
 import { tokenOptions } from '../token-options.js';
 
 export async function runVerify(command: CommandInput): Promise<number> {
@@ -27,7 +27,7 @@ export async function runVerify(command: CommandInput): Promise<number> {
 
   const failed = !result.ok || verdictFails(result.verdict, values.strict === true);
   if (format === 'json') output.out(JSON.stringify(verifyJson(result, now), null, 2));
-  else if (format === 'github') output.out(githubAnnotations(result.findings, verdictSentence(result)));
+  else if (format === 'github') output.out(githubAnnotations(result.findings, verdictSentence(result), result.timeJudged ? [] : [TIME_NOT_JUDGED]));
   else output.out(verifyText(result, now, values.strict === true, output));
   return failed ? EXIT.problem : EXIT.ok;
 }
@@ -46,6 +46,7 @@ function verifyJson(result: VerifyResult, now: number): Record<string, unknown> 
     header: result.decoded.header ?? null,
     payload: result.decoded.payload ?? null,
     findings: result.findings,
+    timeJudged: result.timeJudged,
     now: isoFromSeconds(now),
   };
 }
@@ -66,6 +67,7 @@ function verifyText(result: VerifyResult, now: number, strict: boolean, output: 
   }
   if (result.findings.length > 0) lines.push('', ...findingLines(result.findings, output));
   lines.push('', verdictLine(result, now, strict, output));
+  if (!result.timeJudged) lines.push(`${output.paint('yellow', '!')} ${TIME_NOT_JUDGED}`);
   return lines.join('\n');
 }
 

@@ -5,10 +5,10 @@ import { SDK_LABELS } from '../../core/smoke/credential-values.js';
 import { seconds } from '../../core/smoke/replies.js';
 import type { Sdk } from '../../core/smoke/smoke-check.js';
 import { isoFromSeconds } from '../../core/time.js';
-import type { Finding } from '../../core/finding.js';
+import { countFindings, severityCounts, type Finding } from '../../core/finding.js';
 import type { Output } from '../io.js';
 import { fieldLine } from './field-line.js';
-import { countFindings, findingLines, githubAnnotations, severityCounts, verdictFails, verdictMark } from './findings.js';
+import { findingLines, githubAnnotations, verdictFails, verdictMark } from './findings.js';
 
 export type CheckReport = CredentialsReport | EndpointReport;
 type ReportFinding = CheckReport['findings'][number] & { requests?: number[]; sdks?: Sdk[] };

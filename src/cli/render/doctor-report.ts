@@ -1,11 +1,12 @@
 /** doctor's three views of a diagnosis: text for people, JSON (schema 1), GitHub annotations. */
 import type { Diagnosis } from '../../core/doctor.js';
+import { signatureSentence, timelinePoints, verdictSentence } from '../../core/doctor-summary.js';
 import { formatRelative, isoFromSeconds } from '../../core/time.js';
 import { TOKEN_KIND_LABELS } from '../../core/token-kind.js';
 import type { Output } from '../io.js';
 import { fieldLine } from './field-line.js';
-import { countFindings, findingLines, githubAnnotations, verdictFails, verdictMark } from './findings.js';
-import { timelineLines, type TimelinePoint } from './timeline.js';
+import { findingLines, githubAnnotations, TIME_NOT_JUDGED, verdictFails, verdictMark } from './findings.js';
+import { timelineLines } from './timeline.js';
 
 export interface DoctorView {
   strict: boolean;
@@ -23,11 +24,11 @@ export function doctorText(diagnosis: Diagnosis, view: DoctorView, output: Outpu
     const { entry, code } = diagnosis.error;
     lines.push(fieldLine(output, 'error', `${code}: ${entry.meaning} (${entry.platform}) — findings ranked by how well they explain it`));
   }
-  const signature = signatureText(diagnosis);
+  const signature = signatureSentence(diagnosis);
   if (signature) lines.push(fieldLine(output, 'signature', signature));
   if (diagnosis.findings.length > 0) lines.push('', ...findingLines(diagnosis.findings, output));
 
-  const timeline = timelineOf(diagnosis);
+  const timeline = timelinePoints(diagnosis);
   if (timeline.length > 0) {
     lines.push('', output.paint('bold', 'timeline'), ...timelineLines(timeline).map((line) => `  ${line}`));
     const width = Math.max(...timeline.map((point) => point.label.length));
@@ -50,6 +51,7 @@ export function doctorText(diagnosis: Diagnosis, view: DoctorView, output: Outpu
     }
   }
   lines.push('', verdictText(diagnosis, view, output, true));
+  if (!diagnosis.timeJudged) lines.push(`${output.paint('yellow', '!')} ${TIME_NOT_JUDGED}`);
   return lines.join('\n');
 }
 
@@ -68,6 +70,7 @@ export function doctorJson(diagnosis: Diagnosis): Record<string, unknown> {
       secret: signature.matched ? { label: signature.matched.label, masked: signature.matched.masked } : null,
     },
     checks: { passed: diagnosis.passed, skipped: diagnosis.skipped },
+    timeJudged: diagnosis.timeJudged,
     now: isoFromSeconds(diagnosis.now) ?? null,
     ...(diagnosis.error && {
       error: {
@@ -81,48 +84,11 @@ export function doctorJson(diagnosis: Diagnosis): Record<string, unknown> {
 }
 
 export function doctorGithub(diagnosis: Diagnosis, view: DoctorView): string {
-  const unseen = diagnosis.error?.unseen.map((cause) => `Zoom error ${diagnosis.error?.code}, not visible in the token: ${cause.cause} What to do: ${cause.fix}`);
-  return githubAnnotations(diagnosis.findings, verdictSentence(diagnosis, view), unseen);
-}
-
-function signatureText(diagnosis: Diagnosis): string | undefined {
-  const { signature, decoded } = diagnosis;
-  if (signature.matched) {
-    const encoding = signature.valid || diagnosis.kind === 'legacy-web-signature' ? '' : ', but the token is not encoded as Zoom requires';
-    return `matches ${signature.matched.label} (${signature.matched.masked})${encoding}`;
-  }
-  if (signature.checked) return `does not match ${signature.tried.length > 1 ? 'any of the secrets' : 'the secret'} given`;
-  if (signature.unreadable !== undefined) return `not checked: ${signature.unreadable}`;
-  if (signature.checkable) return 'not checked: no secret given';
-  if (decoded.format !== 'jwt') return undefined;
-  if (diagnosis.kind === 'oauth-token' || diagnosis.kind === 'zak') return 'signed by Zoom, not by you: no secret of yours verifies it';
-  if (decoded.header?.alg !== 'HS256') return `not checked: Zoom accepts only HS256, and this says ${JSON.stringify(decoded.header?.alg) ?? 'nothing'}`;
-  return undefined;
-}
-
-function verdictSentence(diagnosis: Diagnosis, view: DoctorView): string {
-  const counts = countFindings(diagnosis.findings);
-  switch (diagnosis.verdict) {
-    case 'fail':
-      return `Zoom would reject this token: ${counts}.`;
-    case 'warn':
-      return view.strict
-        ? `${counts}, which fail with --strict.`
-        : `Zoom would likely accept this token, but look at the ${counts}.`;
-    case 'ok':
-      return diagnosis.signature.valid
-        ? 'No problems: Zoom would accept this signature.'
-        : 'No problems found in the token (the signature itself was not checked).';
-  }
+  const unseen = diagnosis.error?.unseen.map((cause) => `Zoom error ${diagnosis.error?.code}, not visible in the token: ${cause.cause} What to do: ${cause.fix}`) ?? [];
+  return githubAnnotations(diagnosis.findings, verdictSentence(diagnosis, view.strict), diagnosis.timeJudged ? unseen : [...unseen, TIME_NOT_JUDGED]);
 }
 
 function verdictText(diagnosis: Diagnosis, view: DoctorView, output: Output, last = false): string {
   const at = last ? ` (checked at ${isoFromSeconds(diagnosis.now) ?? diagnosis.now})` : '';
-  return `${verdictMark(diagnosis.verdict, view.strict, output)}  ${verdictSentence(diagnosis, view)}${at}`;
-}
-
-/** iat, exp, tokenExp (as seconds) and now, when the token has time claims. */
-function timelineOf(diagnosis: Diagnosis): TimelinePoint[] {
-  const points = Object.entries(diagnosis.seconds).flatMap(([label, at]) => (at === undefined ? [] : [{ label, at }]));
-  return points.length === 0 ? [] : [...points, { label: 'now', at: diagnosis.now }];
+  return `${verdictMark(diagnosis.verdict, view.strict, output)}  ${verdictSentence(diagnosis, view.strict)}${at}`;
 }

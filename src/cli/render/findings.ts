@@ -1,5 +1,6 @@
 /** Findings of any check (token, credentials, endpoint) rendered for people (text) and for GitHub Actions (annotations). */
 import type { Finding, Severity, Verdict } from '../../core/finding.js';
+import { cutText } from '../../core/mask.js';
 import type { Output } from '../io.js';
 
 const MARKS: Record<Severity, { mark: string; style: 'red' | 'yellow' | 'blue' }> = {
@@ -16,22 +17,30 @@ export function findingLines(findings: readonly Finding<string>[], output: Outpu
   return findings.flatMap((finding) => {
     const { mark, style } = MARKS[finding.severity];
     const head = [output.paint(style, `${mark} ${finding.id}`)];
-    const claim = claimText(finding);
+    const claim = claimText(finding, output);
     if (claim) head.push(output.paint('bold', claim));
     const lines = [`${head.join('  ')}  ${finding.message}`];
     if (finding.hint) lines.push(`  ${output.paint('dim', 'fix:')}  ${finding.hint}`);
-    if (finding.docs) lines.push(`  ${output.paint('dim', 'docs:')} ${finding.docs}`);
+    if (finding.docs) lines.push(`  ${output.paint('dim', 'docs:')} ${docsText(finding)}`);
     return lines;
   });
 }
 
-/** `iat=1767225510000`, `mn="857 4606 5012"`, or the claim alone. */
-function claimText(finding: Finding<string>): string | undefined {
+/** `zoomsig explain expired`, and the page's web address when the project has one. */
+export function docsText(finding: Pick<Finding<string>, 'docs' | 'docsUrl'>): string {
+  return finding.docsUrl === undefined ? (finding.docs ?? '') : `${finding.docs}  (${finding.docsUrl})`;
+}
+
+/** `iat=1767225510000`, `mn="857 4606 5012"`, or the claim alone; a long value cut short, its secrets masked first. */
+function claimText(finding: Finding<string>, output: Output): string | undefined {
   if (finding.claim === undefined) return undefined;
   if (finding.value === undefined) return finding.claim;
   const value = JSON.stringify(finding.value) ?? String(finding.value);
-  return `${finding.claim}=${value.length > 40 ? `${value.slice(0, 39)}…` : value}`;
+  return `${finding.claim}=${value.length > 40 ? cutText(value, 39, output.protectedValues()) : value}`;
 }
+
+/** Said wherever a verdict is given with --ignore-exp: the verdict does not cover the clock. */
+export const TIME_NOT_JUDGED = 'Time claims not judged (--ignore-exp): iat and exp were not compared with the clock, so expiry and a clock ahead are not covered.';
 
 /** Whether a run fails: an error, or a warning with --strict. */
 export function verdictFails(verdict: Verdict, strict: boolean): boolean {
@@ -48,23 +57,6 @@ export function verdictMark(verdict: Verdict, strict: boolean, output: Output): 
   return output.paint(style, `${mark} ${verdict}`);
 }
 
-/** The counts of a list of findings: "2 errors, 1 warning". */
-export function countFindings(findings: readonly Pick<Finding<string>, 'severity'>[]): string {
-  const counts = severityCounts(findings);
-  const parts = [
-    [counts.error, 'error'],
-    [counts.warning, 'warning'],
-  ] as const;
-  const text = parts.filter(([n]) => n > 0).map(([n, word]) => `${n} ${word}${n === 1 ? '' : 's'}`);
-  return text.length > 0 ? text.join(', ') : 'no problems';
-}
-
-/** How many findings of each severity. */
-export function severityCounts(findings: readonly Pick<Finding<string>, 'severity'>[]): Record<Severity, number> {
-  const count = (severity: Severity): number => findings.filter((finding) => finding.severity === severity).length;
-  return { error: count('error'), warning: count('warning'), info: count('info') };
-}
-
 /**
  * `::error title=zoomsig expired::exp was …` lines, escaped as the Actions
  * runner wants, and a closing `::notice` with the verdict so that a clean run
@@ -75,7 +67,7 @@ export function githubAnnotations(findings: readonly Finding<string>[], verdict:
   const lines = findings.map((finding) => {
     const title = escapeProperty(`zoomsig ${finding.id}`);
     const fix = finding.hint ? ` Fix: ${finding.hint}` : '';
-    const docs = finding.docs ? ` See ${finding.docs}` : '';
+    const docs = finding.docs ? ` See: ${docsText(finding)}` : '';
     return `::${command[finding.severity]} title=${title}::${escapeData(`${finding.message}${fix}${docs}`)}`;
   });
   for (const note of notes) lines.push(`::notice title=zoomsig::${escapeData(note)}`);

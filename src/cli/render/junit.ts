@@ -9,6 +9,7 @@ import { CHECKS } from '../../core/checks/registry.js';
 import { SMOKE_CHECKS } from '../../core/smoke/registry.js';
 import { isoFromSeconds } from '../../core/time.js';
 import { countedMessage, requestsText, type CheckReport } from './check-report.js';
+import { docsText } from './findings.js';
 
 type ReportFinding = CheckReport['findings'][number];
 
@@ -68,7 +69,7 @@ function findingText(finding: ReportFinding): string {
     countedMessage(finding),
     ...(finding.hint === undefined ? [] : [`Fix: ${finding.hint}`]),
     ...(requests === undefined ? [] : [`In ${requests}.`]),
-    ...(finding.docs === undefined ? [] : [`Docs: ${finding.docs}`]),
+    ...(finding.docs === undefined ? [] : [`Docs: ${docsText(finding)}${finding.docsPage === undefined ? '' : ` (${finding.docsPage} in the zoomsig package)`}`]),
   ].join('\n');
 }
 

@@ -6,11 +6,7 @@
  *
  * Pure: points in, lines out (colour is the caller's).
  */
-export interface TimelinePoint {
-  label: string;
-  /** Unix seconds. */
-  at: number;
-}
+import type { TimelinePoint } from '../../core/doctor-summary.js';
 
 /** Columns of the bar. */
 const WIDTH = 48;

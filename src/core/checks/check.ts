@@ -36,6 +36,8 @@ export interface CheckContext {
   join: JoinContext | undefined;
   /** What the user said of their setup (doctor's questions on a terminal). */
   answers: SetupAnswers | undefined;
+  /** The Web SDK version the user said (sdkVersion, or doctor's question), and where it came from. */
+  webSdkVersion: { version: readonly [number, number, number]; label: string } | undefined;
   /** Do not judge exp / iat against the clock. */
   ignoreExp: boolean;
   /** Seconds iat may be ahead of now. */

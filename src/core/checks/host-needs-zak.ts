@@ -1,3 +1,4 @@
+import { asNumber } from '../json-value.js';
 import type { Check } from './check.js';
 
 export const hostNeedsZak: Check = {
@@ -10,7 +11,7 @@ export const hostNeedsZak: Check = {
     // Known from the join() object, or from the user's answers (start, no ZAK).
     if (tokenSdk !== 'meeting' || (join === undefined && answers?.intent !== 'start')) return undefined;
     const role = decoded.payload?.role;
-    const starts = role === 1 || Number(join?.role) === 1 || answers?.intent === 'start';
+    const starts = role === 1 || asNumber(join?.role) === 1 || answers?.intent === 'start';
     const hasZak = join ? typeof join.zak === 'string' && join.zak.trim() !== '' : answers?.hasZak !== false;
     if (!starts || hasZak) return [];
     const from = !join

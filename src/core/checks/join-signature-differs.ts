@@ -6,13 +6,13 @@ export const joinSignatureDiffers: Check = {
   severity: 'warning',
   group: 'Join context',
   title: 'The join() object carries another signature',
-  hint: 'Check the signature join() really gets: leave out the token argument and doctor checks the one in the --join file.',
+  hint: 'Check the signature join() really gets: give doctor no token (no argument, nothing piped) and it checks the one in the --join file.',
   run({ decoded, join }) {
     if (typeof join?.signature !== 'string' || join.signature.trim() === '') return undefined;
     if (cleanInput(join.signature).token === decoded.token) return [];
     return [
       {
-        message: "The join() object's signature is not the token doctor checked (the one given as the argument): the page may be passing join() a stale or different token.",
+        message: "The join() object's signature is not the token doctor checked (the one given as an argument or piped in): the page may be passing join() a stale or different token.",
         claim: 'signature',
       },
     ];

@@ -8,10 +8,15 @@ export const notAToken: Check = {
   hint: 'An SDK signature starts with "eyJ" and has two dots. Check you copied the whole value your server returned.',
   run({ decoded }) {
     if (decoded.format !== 'empty' && decoded.format !== 'unknown') return [];
+    // Shaped like a JWT but for characters that do not belong: the usual hint would describe what it already is.
+    const shaped = /^eyJ[^.]*\.[^.]*\.[^.]*$/.test(decoded.token) && decoded.problems[0]?.code === 'binary';
     return [
       {
         message:
           decoded.problems[0]?.message ?? 'This is not a JWT (three base64url parts joined by dots) nor any Zoom signature format.',
+        ...(shaped && {
+          hint: 'It has the shape of a token, but a character in it does not belong there: copy it again as plain text (not through a word processor, a rich-text chat or an e-mail), or retype the character named.',
+        }),
       },
     ];
   },

@@ -4,10 +4,12 @@
  * Checks run, and their findings are listed, in CHECK_IDS order.
  */
 import { CHECK_IDS, type CheckId } from '../finding.js';
+import { apiKeyInJoin } from './api-key-in-join.js';
 import { bareHmac } from './bare-hmac.js';
 import { base64NotUrlSafe } from './base64-not-url-safe.js';
 import type { Check } from './check.js';
 import { claimType } from './claim-type.js';
+import { duplicateJsonKey } from './duplicate-json-key.js';
 import { encodedKeyOnly } from './encoded-key-only.js';
 import { expired } from './expired.js';
 import { externalMeeting } from './external-meeting.js';
@@ -15,6 +17,7 @@ import { expiresSoon } from './expires-soon.js';
 import { hostNeedsZak } from './host-needs-zak.js';
 import { iatInFuture } from './iat-in-future.js';
 import { invalidRole } from './invalid-role.js';
+import { joinMeetingNumberFormat } from './join-meeting-number-format.js';
 import { joinSignatureDiffers } from './join-signature-differs.js';
 import { jwtAppTokenAsSignature } from './jwt-app-token-as-signature.js';
 import { keyMismatch } from './key-mismatch.js';
@@ -26,6 +29,8 @@ import { meetingNumberMismatch } from './meeting-number-mismatch.js';
 import { meetingTokenForVideoSdk } from './meeting-token-for-video-sdk.js';
 import { missingClaim } from './missing-claim.js';
 import { mnRolePairing } from './mn-role-pairing.js';
+import { nativeTokenForWeb } from './native-token-for-web.js';
+import { nonCanonicalSignature } from './non-canonical-signature.js';
 import { notAToken } from './not-a-token.js';
 import { oauthTokenAsSignature } from './oauth-token-as-signature.js';
 import { roleMismatch } from './role-mismatch.js';
@@ -33,6 +38,7 @@ import { sdkKeyJoinMismatch } from './sdk-key-join-mismatch.js';
 import { sdkVersion } from './sdk-version.js';
 import { secretEncoding } from './secret-encoding.js';
 import { secretWhitespace } from './secret-whitespace.js';
+import { secretWrapped } from './secret-wrapped.js';
 import { signatureInvalid } from './signature-invalid.js';
 import { signatureUnverified } from './signature-unverified.js';
 import { timestampsInMs } from './timestamps-in-ms.js';
@@ -46,6 +52,7 @@ import { wrongAlg } from './wrong-alg.js';
 import { wrongAppType } from './wrong-app-type.js';
 import { wrongClaimName } from './wrong-claim-name.js';
 import { zakAsSignature } from './zak-as-signature.js';
+import { zakWithObfToken } from './zak-with-obf-token.js';
 
 export const CHECKS_BY_ID: Readonly<Record<CheckId, Check>> = {
   'not-a-token': notAToken,
@@ -56,6 +63,8 @@ export const CHECKS_BY_ID: Readonly<Record<CheckId, Check>> = {
   'legacy-signature': legacySignature,
   'base64-not-url-safe': base64NotUrlSafe,
   'wrong-alg': wrongAlg,
+  'duplicate-json-key': duplicateJsonKey,
+  'non-canonical-signature': nonCanonicalSignature,
   'oauth-token-as-signature': oauthTokenAsSignature,
   'zak-as-signature': zakAsSignature,
   'jwt-app-token-as-signature': jwtAppTokenAsSignature,
@@ -83,9 +92,14 @@ export const CHECKS_BY_ID: Readonly<Record<CheckId, Check>> = {
   'secret-whitespace': secretWhitespace,
   'key-secret-swapped': keySecretSwapped,
   'secret-encoding': secretEncoding,
+  'secret-wrapped': secretWrapped,
   'host-needs-zak': hostNeedsZak,
   'sdk-key-join-mismatch': sdkKeyJoinMismatch,
   'join-signature-differs': joinSignatureDiffers,
+  'native-token-for-web': nativeTokenForWeb,
+  'join-meeting-number-format': joinMeetingNumberFormat,
+  'zak-with-obf-token': zakWithObfToken,
+  'api-key-in-join': apiKeyInJoin,
   'wrong-app-type': wrongAppType,
   'external-meeting': externalMeeting,
   'sdk-version': sdkVersion,

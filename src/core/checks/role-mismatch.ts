@@ -1,3 +1,4 @@
+import { asNumber } from '../json-value.js';
 import type { Check, FindingDraft } from './check.js';
 import { roleClaimOf } from './role-claim.js';
 
@@ -17,13 +18,13 @@ export const roleMismatch: Check = {
       ...(context.join?.role !== undefined ? [{ value: context.join.role, label: "the join() object's role" }] : []),
     ];
     if (claim === undefined || payload === undefined || expected.length === 0) return undefined;
-    const actual = Number(payload[claim]);
+    const actual = asNumber(payload[claim]);
     if (actual !== 0 && actual !== 1) return undefined; // invalid-role says so
     const drafts: FindingDraft[] = [];
     const reported = new Set<number>();
     for (const { value, label } of expected) {
-      if (Number(value) !== actual && !reported.has(Number(value))) {
-        reported.add(Number(value));
+      if (asNumber(value) !== actual && !reported.has(asNumber(value))) {
+        reported.add(asNumber(value));
         drafts.push({
           message: `${claim} is ${ROLE_WORDS[actual]}, but ${label} is ${JSON.stringify(value)}.`,
           claim,

@@ -1,5 +1,5 @@
 /** Runs the registry over a context: findings, and which checks passed or did not apply. */
-import { docsUrl } from '../docs-url.js';
+import { docsFields } from '../docs-ref.js';
 import type { CheckId, Finding } from '../finding.js';
 import { MAX_PLAUSIBLE_SECONDS } from '../time.js';
 import type { DecodedToken } from '../decode-token.js';
@@ -25,7 +25,7 @@ export function runEach<Context, Id extends string>(context: Context, checks: re
     const drafts = check.run(context);
     if (drafts === undefined) run.skipped.push(check.id);
     else if (drafts.length === 0) run.passed.push(check.id);
-    else run.findings.push(...toFindings(check, drafts).map((finding) => ({ ...finding, docs: docsUrl(check.id) })));
+    else run.findings.push(...toFindings(check, drafts).map((finding) => ({ ...finding, ...docsFields(check.id) })));
   }
   return run;
 }
@@ -59,6 +59,7 @@ export function formatFindings(decoded: DecodedToken): Finding[] {
     role: undefined,
     join: undefined,
     answers: undefined,
+    webSdkVersion: undefined,
     ignoreExp: true,
     skewSeconds: 0,
     seconds: {},

@@ -1,3 +1,4 @@
+import { ENV } from '../zoom-rules.js';
 import type { Check } from './check.js';
 
 export const signatureInvalid: Check = {
@@ -6,7 +7,7 @@ export const signatureInvalid: Check = {
   group: 'Signature',
   title: 'The signature does not match the secret',
   hint: 'Sign with the Client Secret of the same Meeting SDK (or General) app whose Client ID is in the token; check dev vs prod credentials.',
-  run({ decoded, signature }) {
+  run({ decoded, signature, tokenSdk }) {
     if (!signature.checked) return undefined;
     if (signature.matched) return [];
     if (decoded.kind === 'legacy-web-signature') {
@@ -19,6 +20,17 @@ export const signatureInvalid: Check = {
     }
     const tried = signature.tried.map((s) => `${s.label} (${s.masked})`).join(', ');
     const which = signature.tried.length === 1 ? 'the secret' : 'any of the secrets';
+    const mismatch = signature.tried.length > 0 ? `The signature does not match ${which} given: ${tried}. ` : '';
+    const other = signature.otherSdkSecret;
+    if (other !== undefined && tokenSdk !== undefined) {
+      const [own, wrong] = tokenSdk === 'video' ? ['Video SDK', 'Meeting SDK'] : ['Meeting SDK', 'Video SDK'];
+      return [
+        {
+          message: `${mismatch}It was signed with ${other.label} (${other.masked}): the ${wrong} app's secret on a ${own} token.`,
+          hint: `Sign ${own} tokens with the ${own} app's secret (${tokenSdk === 'video' ? ENV.videoSecret : ENV.meetingSecret}): the two SDKs' credentials are not interchangeable.`,
+        },
+      ];
+    }
     return [{ message: `The signature does not match ${which} given: ${tried}.` }];
   },
 };

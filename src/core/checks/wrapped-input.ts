@@ -9,7 +9,16 @@ export const wrappedInput: Check = {
   run({ decoded }) {
     if (decoded.unwrapped.length === 0) return [];
     const parts = decoded.unwrapped.map((u) => u.description);
-    const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
-    return [{ message: `Took off ${list} before reading it.` }];
+    const list = parts.length > 1 ? `${parts.slice(0, -1).join('; ')} and ${parts.at(-1)}` : (parts[0] ?? '');
+    // Characters the eye cannot see: the SDK sends them as they are, and Zoom refuses the signature.
+    const unseen = decoded.unwrapped.some((u) => u.kind === 'invisible-characters' || u.kind === 'smart-quotes');
+    return [
+      {
+        message: `Took off ${list} before reading it.`,
+        ...(unseen && {
+          hint: 'Copy the token as plain text, not through a word processor, a rich-text chat or an e-mail: the SDK sends such characters as they are, and Zoom refuses the signature. Pass the SDK the token alone.',
+        }),
+      },
+    ];
   },
 };

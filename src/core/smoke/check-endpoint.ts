@@ -22,6 +22,11 @@ export interface EndpointCheckOptions extends Pick<DoctorOptions, 'key' | 'keyLa
   secrets: SecretInput[];
   /** The clock of the run, Unix seconds (each signature is judged at the time its reply arrived). */
   now: number;
+  /**
+   * More values no message may quote, besides the secrets' (every secret the
+   * caller knows of): masked in a reply's body before any of it is quoted or cut.
+   */
+  protect?: readonly string[];
 }
 
 export interface EndpointReport extends SmokeReportBase {
@@ -36,14 +41,15 @@ export interface EndpointReport extends SmokeReportBase {
 }
 
 export async function checkEndpoint(exchanges: readonly Exchange[], probe: EndpointProbe, options: EndpointCheckOptions): Promise<EndpointReport> {
-  const contexts = exchanges.map((exchange) => contextOf(exchange, probe));
+  const secrets = [...options.secrets.map((secret) => secret.value), ...(options.protect ?? [])];
+  const contexts = exchanges.map((exchange) => contextOf(exchange, probe, secrets));
   const endpoint = tally(
     contexts.map((context) => ({ ...runEach(context, ENDPOINT_CHECKS), label: context.exchange.kind === 'post' ? context.exchange.number : undefined })),
     'requests',
     ENDPOINT_CHECK_IDS,
   );
 
-  const { now: _now, ...doctorOptions } = options;
+  const { now: _now, protect: _protect, ...doctorOptions } = options;
   const runs = [];
   let valid = 0;
   let checked = false;
@@ -71,6 +77,12 @@ export async function checkEndpoint(exchanges: readonly Exchange[], probe: Endpo
   ]);
   const posts = contexts.filter((context) => context.exchange.kind === 'post');
   const replies = posts.flatMap((context) => (context.reply ? [context.reply] : []));
+  // A redirect and a reply too large to read are answers too: their statuses count.
+  const answered = posts.flatMap(({ exchange: { outcome } }): { status: number }[] => {
+    if (outcome.type === 'reply') return [outcome.reply];
+    if (outcome.type === 'redirect') return [outcome.redirect];
+    return outcome.type === 'too-large' ? [outcome.tooLarge] : [];
+  });
   // The secret that verified them; with several given and none matching, the first.
   const [firstSecret] = options.secrets;
   const secret = matched ?? (firstSecret === undefined ? undefined : { label: firstSecret.label, masked: maskSecret(firstSecret.value) });
@@ -79,7 +91,7 @@ export async function checkEndpoint(exchanges: readonly Exchange[], probe: Endpo
     ...joined,
     now: options.now,
     probe,
-    requests: { sent: posts.length, replied: replies.length, statuses: statusCounts(replies), ...timing(replies) },
+    requests: { sent: posts.length, replied: answered.length, statuses: statusCounts(answered), ...timing(replies) },
     signatures: {
       received: runs.length,
       checked,
@@ -95,12 +107,12 @@ function withRequests({ labels, ...finding }: CountedFinding<AnyCheckId> & { lab
   return requests.length > 0 ? { ...finding, requests } : finding;
 }
 
-function contextOf(exchange: Exchange, probe: EndpointProbe): ExchangeContext {
+function contextOf(exchange: Exchange, probe: EndpointProbe, secrets: readonly string[]): ExchangeContext {
   const reply = exchange.outcome.type === 'reply' ? exchange.outcome.reply : undefined;
-  return { exchange, probe, reply, json: reply === undefined ? undefined : readJson(reply.body) };
+  return { exchange, probe, reply, json: reply === undefined ? undefined : readJson(reply.body), secrets };
 }
 
-function statusCounts(replies: readonly HttpReply[]): Record<string, number> {
+function statusCounts(replies: readonly Pick<HttpReply, 'status'>[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const { status } of replies) counts[String(status)] = (counts[String(status)] ?? 0) + 1;
   return counts;

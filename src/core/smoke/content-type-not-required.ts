@@ -1,5 +1,5 @@
 import { decodeToken } from '../decode-token.js';
-import { seconds, signatureOf } from './replies.js';
+import { redirectText, signatureOf, tooLargeText } from './replies.js';
 import type { EndpointCheck, EndpointProbe } from './smoke-check.js';
 
 export const contentTypeNotRequired: EndpointCheck = {
@@ -11,10 +11,13 @@ export const contentTypeNotRequired: EndpointCheck = {
   run({ exchange, reply, json, probe }) {
     if (exchange.kind !== 'no-content-type') return undefined;
     const asked = 'A POST of the same body without Content-Type';
-    if (exchange.outcome.type === 'no-reply') {
-      const { failure } = exchange.outcome;
-      return [{ message: `${asked} got no reply (${failure.reason === 'timeout' ? `none within ${seconds(probe.timeoutMs)}` : failure.detail}): a page that forgets the header waits in vain.` }];
+    const { outcome } = exchange;
+    // No reply at all is an error, not a warning: the endpoint left a request unanswered.
+    if (outcome.type === 'no-reply') {
+      return [{ severity: 'error', message: `${asked} got no reply (${outcome.failure.detail}): a page that forgets the header waits in vain.` }];
     }
+    if (outcome.type === 'redirect') return [{ message: `${asked} got ${redirectText(outcome.redirect)} instead of a refusal: not followed, so not checked.` }];
+    if (outcome.type === 'too-large') return [{ message: `${asked} got a reply that ${tooLargeText(outcome.tooLarge)} instead of a refusal: not checked.` }];
     if (reply === undefined) return undefined;
     if (reply.status >= 500) return [{ message: `${asked} got HTTP ${reply.status}: the endpoint fails instead of saying what is wrong.` }];
     const signature = reply.status < 300 ? signatureOf({ json }) : undefined;

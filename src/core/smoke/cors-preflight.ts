@@ -1,6 +1,8 @@
 import { listText } from '../list-text.js';
-import { corsProblem, isSuccess, seconds } from './replies.js';
+import { corsProblem, isSuccess, redirectText } from './replies.js';
 import type { EndpointCheck, HttpReply } from './smoke-check.js';
+
+type ReplyHead = Pick<HttpReply, 'status' | 'headers'>;
 
 export const corsPreflight: EndpointCheck = {
   id: 'cors-preflight',
@@ -8,20 +10,22 @@ export const corsPreflight: EndpointCheck = {
   group: 'Endpoint',
   title: 'The CORS preflight does not allow the page\'s POST',
   hint: 'Answer OPTIONS with 204 and Access-Control-Allow-Origin (* or the page\'s origin), Access-Control-Allow-Methods including POST and Access-Control-Allow-Headers including Content-Type: app.use(cors()) in Express, as Zoom\'s sample does.',
-  run({ exchange, reply, probe }) {
+  run({ exchange, probe }) {
     if (exchange.kind !== 'preflight' || probe.origin === undefined) return undefined;
     const asked = `The preflight (OPTIONS from ${probe.origin})`;
-    if (exchange.outcome.type === 'no-reply') {
-      const { failure } = exchange.outcome;
-      return [{ message: `${asked} got no reply: ${failure.reason === 'timeout' ? `none within ${seconds(probe.timeoutMs)}` : failure.detail}.` }];
+    const { outcome } = exchange;
+    if (outcome.type === 'no-reply') return [{ message: `${asked} got no reply: ${outcome.failure.detail}.` }];
+    if (outcome.type === 'redirect') {
+      return [{ message: `${asked} got ${redirectText(outcome.redirect)}: a browser does not follow a preflight's redirect, and never sends the POST.` }];
     }
-    if (reply === undefined) return undefined;
-    const problems = preflightProblems(reply, probe.origin);
+    // A preflight's body means nothing: its status and headers are judged, however large the body.
+    const head = outcome.type === 'reply' ? outcome.reply : outcome.tooLarge;
+    const problems = preflightProblems(head, probe.origin);
     return problems.length === 0 ? [] : [{ message: `${asked} ${listText(problems)}: the browser never sends the POST.` }];
   },
 };
 
-function preflightProblems(reply: HttpReply, origin: string): string[] {
+function preflightProblems(reply: ReplyHead, origin: string): string[] {
   if (!isSuccess(reply)) return [`got HTTP ${reply.status}`];
   const problems: string[] = [];
   const originProblem = corsProblem(reply, origin);
@@ -40,7 +44,7 @@ function preflightProblems(reply: HttpReply, origin: string): string[] {
 }
 
 /** A comma-separated header as lower-case items; undefined when absent. */
-function listHeader(reply: HttpReply, name: string): string[] | undefined {
+function listHeader(reply: ReplyHead, name: string): string[] | undefined {
   const value = reply.headers[name];
   return value === undefined ? undefined : value.split(',').map((item) => item.trim().toLowerCase()).filter((item) => item !== '');
 }

@@ -14,6 +14,8 @@ import { endpointHttpError } from './endpoint-http-error.js';
 import { endpointNoReply } from './endpoint-no-reply.js';
 import { endpointNoSignature } from './endpoint-no-signature.js';
 import { endpointNotJson } from './endpoint-not-json.js';
+import { endpointRedirect } from './endpoint-redirect.js';
+import { endpointReplyTooLarge } from './endpoint-reply-too-large.js';
 import { incompleteCredentials } from './incomplete-credentials.js';
 import { keyEqualsSecret } from './key-equals-secret.js';
 import { oauthAppVariables } from './oauth-app-variables.js';
@@ -43,6 +45,8 @@ export const CREDENTIAL_CHECKS_BY_ID: Readonly<Record<CredentialCheckId, Credent
 
 export const ENDPOINT_CHECKS_BY_ID: Readonly<Record<EndpointCheckId, EndpointCheck>> = {
   'endpoint-no-reply': endpointNoReply,
+  'endpoint-redirect': endpointRedirect,
+  'endpoint-reply-too-large': endpointReplyTooLarge,
   'endpoint-http-error': endpointHttpError,
   'endpoint-not-json': endpointNotJson,
   'endpoint-no-signature': endpointNoSignature,

@@ -21,6 +21,8 @@ export const CREDENTIAL_CHECK_IDS = [
 
 export const ENDPOINT_CHECK_IDS = [
   'endpoint-no-reply',
+  'endpoint-redirect',
+  'endpoint-reply-too-large',
   'endpoint-http-error',
   'endpoint-not-json',
   'endpoint-no-signature',
@@ -76,10 +78,44 @@ export interface HttpReply {
   at: number;
 }
 
-/** A request that got no reply: it timed out, or the connection failed (`detail` says how). */
+/**
+ * A request that got no reply that could be read: it timed out, the server
+ * closed or reset the connection (before the reply, or in the middle of it),
+ * refused it, or sent something that is not HTTP or cannot be decompressed.
+ */
 export interface NoReply {
-  reason: 'timeout' | 'network';
+  reason: 'timeout' | 'closed' | 'reset' | 'cut' | 'refused' | 'invalid' | 'unreadable';
+  /** What happened, as a clause: "the server closed the connection without a reply", "no reply within 5 s". */
   detail: string;
+}
+
+/** A redirect (301, 302, 303, 307, 308 with a Location) that was not followed, and why. */
+export interface Redirect {
+  status: number;
+  /** Where it points: the Location resolved against the request's URL, or as sent when it is not a URL. */
+  location: string;
+  /**
+   * `not-followed`: --follow-redirects was not given (or it is the preflight, which no browser follows);
+   * `other-origin`: it leaves the endpoint's origin; `loop`: it points back to a URL already asked;
+   * `too-many`: past the limit of redirects followed; `bad-location`: the Location is not a URL.
+   */
+  why: 'not-followed' | 'other-origin' | 'loop' | 'too-many' | 'bad-location';
+  /** The URLs asked, first to last: the endpoint's, then those redirects were followed to; the last one answered with this redirect. */
+  via: string[];
+}
+
+/** A reply whose body is over the size limit (--max-reply): its status and headers, not its body. */
+export interface TooLarge {
+  status: number;
+  headers: Readonly<Record<string, string>>;
+  /** The limit, in bytes. */
+  limit: number;
+  /** Bytes read off the connection before zoomsig stopped. */
+  received: number;
+  /** The Content-Length, when it alone was over the limit (then nothing was read). */
+  declared?: number;
+  /** The Content-Encoding, when decompressing is what passed the limit. */
+  encoding?: string;
 }
 
 /**
@@ -91,7 +127,11 @@ export interface Exchange {
   kind: 'post' | 'preflight' | 'no-content-type';
   /** 1-based, among the exchanges of its kind. */
   number: number;
-  outcome: { type: 'reply'; reply: HttpReply } | { type: 'no-reply'; failure: NoReply };
+  outcome:
+    | { type: 'reply'; reply: HttpReply }
+    | { type: 'no-reply'; failure: NoReply }
+    | { type: 'redirect'; redirect: Redirect }
+    | { type: 'too-large'; tooLarge: TooLarge };
 }
 
 /** What was asked of the endpoint. */
@@ -116,6 +156,8 @@ export interface ExchangeContext {
   reply: HttpReply | undefined;
   /** The reply's body as JSON, when there is a reply. */
   json: JsonBody | undefined;
+  /** Values no message may quote (the secrets): masked in a body before it is cut short. */
+  secrets: readonly string[];
 }
 
 export type CredentialCheck = RunnableCheck<CredentialsContext, CredentialCheckId, 'Credentials'>;

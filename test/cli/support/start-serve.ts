@@ -1,4 +1,4 @@
-/** `zoomsig serve --port 0` as a user runs it, for the tests of serve and of check. */
+/** `zoomsig serve --port 0` and `zoomsig ui --port 0` as a user runs them, for the tests of serve, check and ui. */
 import { spawnCli } from '../helpers.js';
 
 export interface RunningServe {
@@ -7,9 +7,27 @@ export interface RunningServe {
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; stdout: string; stderr: string }>;
 }
 
+interface StartOptions {
+  env?: Record<string, string>;
+  cwd?: string;
+  /** Killed after this long whatever happens (default 15 s). */
+  killAfterMs?: number;
+}
+
 /** Starts `zoomsig serve --port 0` and waits for the URL it prints. */
-export function startServe(args: readonly string[], opts: { env?: Record<string, string>; cwd?: string } = {}): Promise<RunningServe> {
-  const child = spawnCli(['serve', '--port', '0', ...args], opts);
+export function startServe(args: readonly string[], opts: StartOptions = {}): Promise<RunningServe> {
+  return startListening(['serve', '--port', '0', ...args], /listening on (http:\/\/127\.0\.0\.1:\d+)\n/, opts);
+}
+
+/** Starts `zoomsig ui --port 0` and waits for its URL, the first line on stdout (with --json, in one line of JSON). */
+export function startUi(args: readonly string[] = [], opts: StartOptions = {}): Promise<RunningServe> {
+  return startListening(['ui', '--port', '0', ...args], /^(?:\{"schemaVersion":1,"url":")?(http:\/\/[^\s"]+\/)"?\}?\n/, opts);
+}
+
+/** Spawns the command and resolves once `urlPattern` finds the URL on stdout. */
+function startListening(args: readonly string[], urlPattern: RegExp, opts: StartOptions): Promise<RunningServe> {
+  const command = args[0];
+  const child = spawnCli(args, opts);
   child.stdin.end();
   let stdout = '';
   let stderr = '';
@@ -20,11 +38,11 @@ export function startServe(args: readonly string[], opts: { env?: Record<string,
     stderr += chunk;
   });
   const exited = new Promise<number | null>((resolve) => child.once('close', resolve));
-  const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  const killer = setTimeout(() => child.kill('SIGKILL'), opts.killAfterMs ?? 15_000);
 
   return new Promise((resolve, reject) => {
     const onData = (): void => {
-      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(stdout)?.[1];
+      const url = urlPattern.exec(stdout)?.[1];
       if (url === undefined) return;
       child.stdout.off('data', onData);
       resolve({
@@ -38,6 +56,6 @@ export function startServe(args: readonly string[], opts: { env?: Record<string,
       });
     };
     child.stdout.on('data', onData);
-    void exited.then((code) => reject(new Error(`serve exited (${code}) before listening:\n${stdout}${stderr}`)));
+    void exited.then((code) => reject(new Error(`${command} exited (${code}) before listening:\n${stdout}${stderr}`)));
   });
 }

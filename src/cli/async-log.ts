@@ -1,0 +1,123 @@
+/**
+ * serve's access log: lines written to a descriptor without ever blocking
+ * the server. A synchronous write to a pipe nobody drains (a log shipper
+ * that stalled, `zoomsig serve 2>&1 | slow`) waits for ever, and with it
+ * every request and the SIGTERM handler; so does a write on libuv's thread
+ * pool, which then also keeps process.exit waiting for that thread.
+ *
+ * A pipe or socket (what a process manager, a container runtime or a test
+ * hands over) is written as a non-blocking stream: lines queue in memory up
+ * to a limit, and past it are dropped and counted. The count is written as
+ * soon as the descriptor takes lines again. A file or a terminal, which does
+ * not stall for ever, is written with fs.write, one write at a time.
+ *
+ * Opened on the first line, after everything serve prints at start-up: from
+ * then on the descriptor is the log's (a stream over it makes it non-blocking).
+ */
+import { write } from 'node:fs';
+import { Socket } from 'node:net';
+
+export interface AsyncLog {
+  /** Queues one line (a newline is added); never blocks, never throws. */
+  line(text: string): void;
+  /** Lines dropped so far because the descriptor did not take them. */
+  readonly dropped: number;
+}
+
+/** How much may wait for the descriptor before lines are dropped. */
+const MAX_QUEUED_BYTES = 64 * 1024;
+
+interface Sink {
+  /** Bytes written but not yet taken by the descriptor. */
+  queued(): number;
+  write(text: string): void;
+}
+
+export function asyncLog(fd: number, redact: (text: string) => string = (text) => text): AsyncLog {
+  let sink: Sink | undefined;
+  let dropped = 0;
+  let reported = 0;
+  let broken = false;
+
+  const reportDropped = (): void => {
+    if (dropped === reported || sink === undefined || broken) return;
+    const count = dropped - reported;
+    reported = dropped;
+    sink.write(`zoomsig serve: ${count} log line${count === 1 ? '' : 's'} dropped: the log was not being read.\n`);
+  };
+  const onBroken = (): void => {
+    broken = true;
+  };
+
+  return {
+    line(text) {
+      sink ??= openSink(fd, reportDropped, onBroken);
+      const entry = `${redact(text).replace(/\n+$/, '')}\n`;
+      if (broken || sink.queued() + entry.length > MAX_QUEUED_BYTES) {
+        dropped += 1;
+        return;
+      }
+      sink.write(entry);
+    },
+    get dropped() {
+      return dropped;
+    },
+  };
+}
+
+/** A stream over a pipe or socket; fs.write for anything else. `drained` runs when all queued bytes are written. */
+function openSink(fd: number, drained: () => void, broken: () => void): Sink {
+  let socket: Socket;
+  try {
+    socket = new Socket({ fd, readable: false, writable: true });
+  } catch {
+    return fileSink(fd, drained, broken);
+  }
+  // The log alone does not keep the process alive (pending writes do, until serve's deadline).
+  socket.unref();
+  socket.on('error', broken);
+  socket.on('drain', drained);
+  return {
+    queued: () => socket.writableLength,
+    write: (text) => {
+      socket.write(text);
+    },
+  };
+}
+
+function fileSink(fd: number, drained: () => void, broken: () => void): Sink {
+  let pending: string[] = [];
+  let pendingBytes = 0;
+  let writing = false;
+  const flush = (): void => {
+    if (writing || pending.length === 0) return;
+    const chunk = Buffer.from(pending.join(''), 'utf8');
+    pending = [];
+    writing = true;
+    const writeFrom = (offset: number): void => {
+      write(fd, chunk, offset, chunk.length - offset, null, (error, written) => {
+        if (error) {
+          broken();
+          return;
+        }
+        if (offset + written < chunk.length) {
+          writeFrom(offset + written);
+          return;
+        }
+        writing = false;
+        pendingBytes = pending.reduce((sum, text) => sum + text.length, 0);
+        if (pending.length === 0) drained();
+        flush();
+      });
+    };
+    writeFrom(0);
+  };
+  return {
+    queued: () => pendingBytes,
+    write: (text) => {
+      pending.push(text);
+      pendingBytes += text.length;
+      flush();
+    },
+  };
+}
