@@ -29,24 +29,15 @@ const DEBUG_BUNDLE = join(__dirname, '..', 'dist', 'cli', 'zoomsig.debug.cjs');
 const GENERAL_CACHE = `${BUNDLE}.cache`;
 /**
  * The commands with a cache of their own; "help" is --help, -h, help or
- * nothing at all; "doctor-secret" is doctor given a secret, whose forensics
- * and jose doctor without one does not run: its own cache took ~2 ms of CPU
- * time off doctor without a secret (the median of 30 interleaved runs).
+ * nothing at all. (doctor without a secret given a cache of its own, without
+ * the forensics and jose, measured no faster: one cache for doctor.)
  */
-const CACHED_COMMANDS = ['decode', 'doctor', 'doctor-secret', 'verify', 'explain', 'generate', 'help'];
-const SECRET_VARIABLES = ['ZOOM_MEETING_SDK_SECRET', 'ZOOM_VIDEO_SDK_SECRET'];
+const CACHED_COMMANDS = ['decode', 'doctor', 'verify', 'explain', 'generate', 'help'];
 
-/**
- * The cache for these command-line arguments: the first one's own, or the
- * general one. Whether doctor has a secret is a guess from the arguments and
- * the environment (a secret in .env is not looked for): a wrong guess only
- * costs the compiling that cache would have saved.
- */
-function cacheFor(argv, env = {}) {
+/** The cache for these command-line arguments: the first one's own, or the general one. */
+function cacheFor(argv) {
   const first = argv[0];
-  let name = first === undefined || first === '--help' || first === '-h' ? 'help' : first;
-  const secret = SECRET_VARIABLES.some((variable) => env[variable]) || argv.some((arg) => /^--secret(-file)?(=|$)/.test(arg));
-  if (name === 'doctor' && secret) name = 'doctor-secret';
+  const name = first === undefined || first === '--help' || first === '-h' ? 'help' : first;
   return CACHED_COMMANDS.includes(name) ? join(dirname(BUNDLE), `zoomsig.${name}.cache`) : GENERAL_CACHE;
 }
 
@@ -79,4 +70,4 @@ function loadBundle({ cache = GENERAL_CACHE, debug = false } = {}) {
   return { exports: bundle.exports, script };
 }
 
-module.exports = { loadBundle, debugging, cacheFor, CACHED_COMMANDS, GENERAL_CACHE, SECRET_VARIABLES };
+module.exports = { loadBundle, debugging, cacheFor, CACHED_COMMANDS, GENERAL_CACHE };

@@ -4,7 +4,7 @@
 const { loadBundle, cacheFor, debugging } = require('./load-bundle.js');
 
 const argv = process.argv.slice(2);
-loadBundle({ cache: cacheFor(argv, process.env), debug: debugging(process.env) })
+loadBundle({ cache: cacheFor(argv), debug: debugging(process.env) })
   .exports.run(argv)
   .then((code) => {
     process.exitCode = code;

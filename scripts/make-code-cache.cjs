@@ -24,9 +24,9 @@ process.env.FORCE_COLOR = '3';
 const { createHmac } = require('node:crypto');
 const { mkdtempSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
-const { dirname, join } = require('node:path');
+const { join } = require('node:path');
 const { PassThrough } = require('node:stream');
-const { loadBundle, cacheFor, CACHED_COMMANDS, GENERAL_CACHE, SECRET_VARIABLES } = require('../bin/load-bundle.js');
+const { loadBundle, cacheFor, CACHED_COMMANDS, GENERAL_CACHE } = require('../bin/load-bundle.js');
 
 const SECRET = 'FakeClientSecret0123456789abcdef';
 const KEY = 'FakeClientId0123456789';
@@ -73,17 +73,14 @@ async function main(command) {
     ['--help'],
     ['doctor', '--help'],
   ];
-  // doctor is cached twice: without a secret ("doctor") and with one ("doctor-secret").
-  const secret = command !== 'doctor';
-  const cache = command === undefined ? GENERAL_CACHE : join(dirname(GENERAL_CACHE), `zoomsig.${command}.cache`);
-  const environment = secret ? { [SECRET_VARIABLES[0]]: SECRET } : {};
-  const runs = command === undefined ? allRuns : allRuns.filter((argv) => cacheFor(argv, environment) === cache);
+  const cache = command === undefined ? GENERAL_CACHE : cacheFor([command]);
+  const runs = command === undefined ? allRuns : allRuns.filter((argv) => cacheFor(argv) === cache);
   try {
-    for (const argv of runs) await cli.run(argv, io({ secret }));
+    for (const argv of runs) await cli.run(argv, io());
     // The same with colour: chalk's code, and the painted paths.
-    for (const argv of runs.filter((argv) => !argv.includes('--help'))) await cli.run(argv, io({ color: true, secret }));
-    // The general cache has doctor without a secret too.
-    if (command === undefined) for (const argv of runs.filter(([name]) => name === 'doctor')) await cli.run(argv, io({ secret: false }));
+    for (const argv of runs.filter((argv) => !argv.includes('--help'))) await cli.run(argv, io({ color: true }));
+    // doctor without a secret too (its checks without the forensics), as most runs of it are.
+    for (const argv of runs.filter(([name]) => name === 'doctor')) await cli.run(argv, io({ secret: false }));
   } finally {
     rmSync(cwd, { recursive: true, force: true });
   }
