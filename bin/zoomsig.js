@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 'use strict';
 // CommonJS on purpose (see bin/package.json and scripts/build-cli.mjs): start-up.
-require('./load-bundle.js')
-  .loadBundle()
-  .exports.run(process.argv.slice(2))
+const { loadBundle, cacheFor, debugging } = require('./load-bundle.js');
+
+const argv = process.argv.slice(2);
+loadBundle({ cache: cacheFor(argv), debug: debugging(process.env) })
+  .exports.run(argv)
   .then((code) => {
     process.exitCode = code;
     // Ctrl-C at a question: gone at once, whatever was typed after it (the

@@ -2,7 +2,7 @@
 /**
  * Start-up of zoomsig's commands against bare `node -e 0`, on this machine.
  *
- *   npm run build && node scripts/bench-startup.mjs [runs] [--inherit-env]
+ *   npm run build && node scripts/bench-startup.mjs [runs] [--inherit-env] [--cpu]
  *
  * Each spawn gets a clean environment (PATH and HOME, as `env -i PATH=$PATH
  * HOME=$HOME`, and a fake secret for the commands that use one; add
@@ -16,13 +16,19 @@
  * figures on a quiet machine; on a busy VM its sequential batches drift.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const inheritEnv = args.includes('--inherit-env');
 const noColorEnv = args.includes('--no-color-env');
+// --cpu: also the CPU time of each spawn (perf stat's task-clock, all threads),
+// which a busy machine disturbs far less than wall time. The wall times of a
+// --cpu run include perf's own start and so flatter the ratios: the budgets
+// are judged on a run without it.
+const cpu = args.includes('--cpu');
 const runs = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 200);
 const bin = `${root}bin/zoomsig.js`;
 const token = JSON.parse(readFileSync(`${root}examples/endpoint-reply.json`, 'utf8')).signature;
@@ -43,15 +49,22 @@ const inherited = inheritEnv ? process.env : { PATH: process.env.PATH, HOME: pro
 const plainEnv = noColorEnv ? { ...inherited, NO_COLOR: '1' } : { ...inherited };
 const secretEnv = { ...plainEnv, ZOOM_MEETING_SDK_SECRET: secret };
 const times = commands.map(() => []);
+const cpuTimes = commands.map(() => []);
+const perfOut = `${tmpdir()}/zoomsig-bench-perf-${process.pid}.csv`;
 
 for (let round = 0; round < runs + 5; round += 1) {
   commands.forEach(([, args, withSecret], index) => {
     const start = process.hrtime.bigint();
     // stdout a pipe, as when a script reads zoomsig's output.
-    const result = spawnSync(process.execPath, args, { env: withSecret ? secretEnv : plainEnv, stdio: ['ignore', 'pipe', 'ignore'] });
+    const [file, argv] = cpu ? ['perf', ['stat', '-x,', '-e', 'task-clock', '-o', perfOut, '--', process.execPath, ...args]] : [process.execPath, args];
+    const result = spawnSync(file, argv, { env: withSecret ? secretEnv : plainEnv, stdio: ['ignore', 'pipe', 'ignore'] });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     if (result.status !== 0) throw new Error(`${commands[index][0]} exited ${result.status}`);
-    if (round >= 5) times[index].push(ms); // the first rounds warm the file cache
+    if (round >= 5) {
+      // the first rounds warm the file cache
+      times[index].push(ms);
+      if (cpu) cpuTimes[index].push(Number(/^([\d.]+),msec,task-clock/m.exec(readFileSync(perfOut, 'utf8'))?.[1]));
+    }
   });
 }
 
@@ -59,12 +72,16 @@ const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 };
+rmSync(perfOut, { force: true });
 const base = median(times[0]);
-console.log(`node ${process.version}, ${runs} interleaved runs each, median wall time per spawn, ${inheritEnv ? 'inherited' : 'clean'} environment${noColorEnv ? ' with NO_COLOR=1' : ''}`);
+const cpuBase = cpu ? median(cpuTimes[0]) : 0;
+console.log(`node ${process.version}, ${runs} interleaved runs each, median wall time per spawn${cpu ? ' (and CPU time, perf stat task-clock)' : ''}, ${inheritEnv ? 'inherited' : 'clean'} environment${noColorEnv ? ' with NO_COLOR=1' : ''}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 for (const [index, [name, , , budget]] of commands.entries()) {
   const value = median(times[index]);
   const within = budget === undefined ? '' : `   budget ${budget}×: ${value / base <= budget ? 'within' : 'OVER'}`;
-  console.log(`${name.padEnd(28)} ${value.toFixed(1).padStart(6)} ms   ${(value / base).toFixed(2)}× node -e 0${within}`);
+  const cpuValue = cpu ? median(cpuTimes[index]) : 0;
+  const cpuText = cpu ? `   cpu ${cpuValue.toFixed(1).padStart(6)} ms ${(cpuValue / cpuBase).toFixed(2)}×` : '';
+  console.log(`${name.padEnd(28)} ${value.toFixed(1).padStart(6)} ms   ${(value / base).toFixed(2)}× node -e 0${within}${cpuText}`);
 }
 
 // Peak resident memory of decode (budget 45 MiB): the largest of a few runs.

@@ -129,6 +129,24 @@ describe('V8 code cache (bin/load-bundle.js)', () => {
     expect(result.stdout).toBe('false');
   });
 
+  it('has a cache of its own for each everyday command, each accepted, and the first argument picks it', () => {
+    const script = `const l = require('./bin/load-bundle.js');
+      const out = l.CACHED_COMMANDS.map((c) => [c, l.loadBundle({ cache: l.cacheFor([c]) }).script.cachedDataRejected]);
+      out.push(['picks', l.cacheFor(['--help']) === l.cacheFor(['help']), l.cacheFor([]) === l.cacheFor(['-h']), l.cacheFor(['serve']) === l.GENERAL_CACHE, l.cacheFor(['decode']) !== l.GENERAL_CACHE]);
+      process.stdout.write(JSON.stringify(out));`;
+    const result = spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual([
+      ['decode', false],
+      ['doctor', false],
+      ['verify', false],
+      ['explain', false],
+      ['generate', false],
+      ['help', false],
+      ['picks', true, true, true, true],
+    ]);
+  });
+
   it('is not needed: a missing or foreign cache is ignored and the CLI works the same', async () => {
     for (const cache of [undefined, 'not a V8 code cache']) {
       const copy = makeTempDir();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZoomsigError } from '../../src/index.js';
-import { formatDuration, formatRelative, parseClock, parseDuration } from '../../src/core/time.js';
+import { formatDuration, formatRelative, isoFromSeconds, parseClock, parseDuration } from '../../src/core/time.js';
 
 const NOW = 1767225600;
 
@@ -82,5 +82,20 @@ describe('parseClock', () => {
   it.each(['', 'yesterday', '2026-13-45', '-1', '1e9'])('rejects %j', (text) => {
     expect(() => parseClock(text)).toThrow(ZoomsigError);
     expect(() => parseClock(text)).toThrow(/Unix seconds .* or an ISO 8601 date/);
+  });
+});
+
+describe('isoFromSeconds', () => {
+  it('writes what toISOString() writes (without ".000"), over the whole range a Date takes', () => {
+    const samples = [0, 1, -1, NOW, NOW + 0.5, NOW + 0.001, 253402300799, 253402300800, -62167219200, -62167219201, 8.64e12, -8.64e12, 1e11 + 0.123];
+    // A spread of values, the same every run: a few thousand seconds across the range of a Date.
+    for (let index = 0; index < 4000; index += 1) samples.push(Math.round(Math.sin(index) * 8.64e12) / (index % 3 === 0 ? 1000 : 1));
+    for (const seconds of samples) {
+      expect(isoFromSeconds(seconds), String(seconds)).toBe(new Date(seconds * 1000).toISOString().replace('.000Z', 'Z'));
+    }
+  });
+
+  it('is undefined out of range or for what is not a number of seconds', () => {
+    for (const seconds of [8.64e12 + 1, -8.64e12 - 1, Number.NaN, Number.POSITIVE_INFINITY]) expect(isoFromSeconds(seconds)).toBeUndefined();
   });
 });
