@@ -48,13 +48,16 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
 }
 
 /**
- * A run stopped before its command read the secret (a usage error, a bad
- * file) still says that the secret on its command line is exposed: the
+ * A run of a command that takes --secret, stopped before the command read it
+ * (a usage error, a bad file), still says that the secret on its command line is exposed: the
  * exposure happened when the command was typed. --quiet is read from the
  * arguments, since commander may not have reached it.
  */
 function warnAboutSecretArgument(argv: readonly string[], output: Output): void {
   if (!hasSecretArgument(argv)) return;
+  // Only for a command that takes --secret: for the others, the usage error names --secret itself.
+  const command = COMMANDS.find((spec) => spec.name === programArgs(COMMANDS, argv)[0]);
+  if (command === undefined || !command.options.includes('secret')) return;
   const end = argv.indexOf('--');
   const args = end === -1 ? argv : argv.slice(0, end);
   if (args.includes('--quiet') || args.includes('-q')) return;
