@@ -12,7 +12,7 @@ import type { SecretInput } from '../core/verify.js';
 import { ENV } from '../core/zoom-rules.js';
 import { readRegularFile, readUserFile, SECRET_FILE } from './read-file.js';
 import type { Io, Output } from './io.js';
-import type { OptionValues } from './options.js';
+import { optionArguments, type OptionValues } from './options.js';
 
 export type Sdk = 'meeting' | 'video';
 
@@ -108,13 +108,11 @@ export function warnSecretOnCommandLine(output: Output, variable = 'ZOOM_MEETING
 
 /** Whether the arguments carry a secret itself (--secret), before `--`. */
 export function hasSecretArgument(argv: readonly string[]): boolean {
-  const end = argv.indexOf('--');
-  return (end === -1 ? argv : argv.slice(0, end)).some((arg) => arg === '--secret' || arg.startsWith('--secret='));
+  return optionArguments(argv).some((arg) => arg === '--secret' || arg.startsWith('--secret='));
 }
 
 export async function protectKnownSecrets(argv: readonly string[], env: Environment, output: Output): Promise<void> {
-  const end = argv.indexOf('--');
-  const args = end === -1 ? argv : argv.slice(0, end);
+  const args = optionArguments(argv);
   const secretFiles: string[] = [];
   args.forEach((arg, index) => {
     const next = args[index + 1];

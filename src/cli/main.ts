@@ -11,7 +11,7 @@ import { Environment, hasSecretArgument, protectKnownSecrets, warnSecretOnComman
 import { isOutputError } from './descriptor-output.js';
 import { EXIT } from './exit-codes.js';
 import { Output, processIo, type Io } from './io.js';
-import type { OptionValues } from './options.js';
+import { optionArguments, type OptionValues } from './options.js';
 import { commandsFor, createProgram, parseOutcome, programArgs } from './program.js';
 
 export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
@@ -58,8 +58,7 @@ function warnAboutSecretArgument(argv: readonly string[], output: Output): void 
   // Only for a command that takes --secret: for the others, the usage error names --secret itself.
   const command = COMMANDS.find((spec) => spec.name === programArgs(COMMANDS, argv)[0]);
   if (command === undefined || !command.options.includes('secret')) return;
-  const end = argv.indexOf('--');
-  const args = end === -1 ? argv : argv.slice(0, end);
+  const args = optionArguments(argv);
   if (args.includes('--quiet') || args.includes('-q')) return;
   try {
     warnSecretOnCommandLine(output);
@@ -99,8 +98,7 @@ export async function parseCommandArgs(spec: CommandSpec, args: readonly string[
  * commander before it has reached them.
  */
 function wantsJson(argv: readonly string[]): boolean {
-  const end = argv.indexOf('--');
-  const args = end === -1 ? argv : argv.slice(0, end);
+  const args = optionArguments(argv);
   return args.some((arg, index) => arg === '--json' || arg === '--format=json' || (arg === '--format' && args[index + 1] === 'json'));
 }
 

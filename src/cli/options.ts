@@ -31,6 +31,12 @@ export interface OptionSpec {
 }
 
 /** A whole number from `min` to `max`, or the sentence that says so. */
+/** The arguments before `--`: what may be an option (read from argv itself where commander has not run yet). */
+export function optionArguments(argv: readonly string[]): readonly string[] {
+  const end = argv.indexOf('--');
+  return end === -1 ? argv : argv.slice(0, end);
+}
+
 export function wholeNumber(raw: string, name: string, min: number, max: number, what: string): number {
   const text = raw.trim();
   const value = Number(text);
