@@ -9,6 +9,7 @@ import { readStandardInput } from './read-stdin.js';
 
 /** Input larger than this is refused: a signature is a few hundred bytes. */
 export const MAX_INPUT_BYTES = 1024 * 1024;
+const TOO_LARGE = 'standard input is over 1 MiB: that is not a token (a signature is a few hundred bytes).';
 
 export async function readTokenInput(positionals: readonly string[], io: Io, command: string): Promise<string> {
   const argument = positionals[0];
@@ -34,7 +35,7 @@ export async function readTokenInput(positionals: readonly string[], io: Io, com
     option: 'token',
     waitForPerson: atTerminal,
     silent: (wait) => `nothing arrived on standard input within ${wait}. Pass the token as an argument, or pipe it in.`,
-    tooLarge: 'standard input is over 1 MiB: that is not a token (a signature is a few hundred bytes).',
+    tooLarge: TOO_LARGE,
   });
   if (text.trim() === '') {
     throw new ZoomsigError(
@@ -59,7 +60,7 @@ export async function readPipedToken(io: Io): Promise<string | undefined> {
     option: 'token',
     emptyWhenSilent: true,
     silent: () => '',
-    tooLarge: 'standard input is over 1 MiB: that is not a token (a signature is a few hundred bytes).',
+    tooLarge: TOO_LARGE,
   });
   return text.trim() === '' ? undefined : text;
 }
