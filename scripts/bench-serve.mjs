@@ -17,16 +17,19 @@
  * terminal. The budget (issue 9): serve signing does at least 4× the express
  * sample's requests/s, with at most ¼ of its p99 latency, in the same run.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const seconds = Number(process.argv[2] ?? 10);
-const rounds = Number(process.argv[3] ?? 3);
-const connections = Number(process.argv[4] ?? 32);
+const numbers = process.argv.slice(2).filter((arg) => /^\d+$/.test(arg)).map(Number);
+const [seconds = 10, rounds = 3, connections = 32] = numbers;
 const body = '{"meetingNumber":"85746065012","role":0}';
+// --pin: each server on CPU 0 and autocannon on CPU 1 (taskset), so that the
+// load generator and the server never take each other's core.
+const pin = process.argv.includes('--pin');
+if (pin) spawnSync('taskset', ['-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
 
 const BARE_SERVER = `
 const reply = JSON.stringify({ signature: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.e30.' + 'x'.repeat(43), sdkKey: 'FakeClientId0123456789' });
@@ -38,7 +41,7 @@ require('node:http').createServer((req, res) => {
 
 /** Spawns a server and resolves with its URL, read from "listening on http://…" on its stdout. */
 function start(args, env = {}) {
-  const child = spawn(process.execPath, args, {
+  const child = spawn(pin ? 'taskset' : process.execPath, pin ? ['-c', '0', process.execPath, ...args] : args, {
     cwd: root,
     env: { PATH: process.env.PATH, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'ignore'],

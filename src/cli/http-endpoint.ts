@@ -108,8 +108,9 @@ async function serveRequest(req: IncomingMessage, res: ServerResponse, request: 
   }
   if (res.destroyed) return;
   const payload = reply.body === undefined ? undefined : JSON.stringify(reply.body);
-  const headers = payload === undefined ? reply.headers : { ...reply.headers, 'content-length': String(Buffer.byteLength(payload)) };
-  res.writeHead(reply.status, headers);
+  // The reply's headers are its own object (handleEndpointRequest makes one per reply).
+  if (payload !== undefined) reply.headers['content-length'] = String(Buffer.byteLength(payload));
+  res.writeHead(reply.status, reply.headers);
   res.end(payload);
 }
 
@@ -134,7 +135,11 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
       if (size > MAX_BODY_BYTES + MAX_DISCARDED_BYTES) req.socket.destroy();
     });
     // Resolving again after a 413 changes nothing.
-    req.once('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.once('end', () => {
+      if (size > MAX_BODY_BYTES) resolve(undefined);
+      // One chunk, as a body of a few hundred bytes comes: no copy.
+      else resolve((chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString('utf8'));
+    });
     req.once('error', reject);
   });
 }

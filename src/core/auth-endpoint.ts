@@ -92,8 +92,11 @@ export async function handleEndpointRequest(request: EndpointRequest, config: En
   const refused = refuseCaller(request, access);
   if (refused !== undefined) return refused;
   const reply = await routeRequest(request, config, access);
-  // The reply's own Vary (a preflight's) names Origin too.
-  return { ...reply, headers: { ...corsHeaders(header(request, 'origin'), access), ...reply.headers } };
+  // Each reply has headers of its own (jsonReply, errorReply, preflightReply): the CORS ones are added in place,
+  // except where the reply sets its own (a preflight's Vary names Origin too).
+  const cors = corsHeaders(header(request, 'origin'), access);
+  for (const name in cors) reply.headers[name] ??= cors[name] as string;
+  return reply;
 }
 
 /** 421 for a Host this server is not (DNS rebinding), 403 for a page whose origin may not call it. */
@@ -171,7 +174,8 @@ async function signatureReply(sdk: 'meeting' | 'video', request: EndpointRequest
   if (limit !== undefined) return errorReply(403, limit.property, limit.reason);
   const lifetime = reading.options.expiresInSeconds ?? defaultLifetime(access);
   try {
-    const { signature, sdkKey } = await generateSignature({ ...reading.options, expiresInSeconds: lifetime, ...credentials, now: config.now() });
+    const { key, secret } = credentials;
+    const { signature, sdkKey } = await generateSignature({ ...reading.options, expiresInSeconds: lifetime, key, secret, now: config.now() });
     return jsonReply(200, sdk === 'meeting' ? { signature, sdkKey } : { signature });
   } catch (error) {
     // The body was checked above, so this is a rule the checks missed: still the client's 400, never a 500.

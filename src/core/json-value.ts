@@ -90,6 +90,21 @@ function decodeJsonString(literal: string): string {
   }
 }
 
+/**
+ * Whether the text holds more than MAX_JSON_DEPTH opening brackets, inside
+ * strings or not: text with fewer cannot nest deeper, and needs no scan
+ * (`zoomsig serve` reads a body of forty characters per request).
+ */
+function mayNestTooDeep(text: string): boolean {
+  let open = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    // { and [
+    if ((code === 0x7b || code === 0x5b) && ++open > MAX_JSON_DEPTH) return true;
+  }
+  return false;
+}
+
 export type JsonParse = { ok: true; value: unknown } | { ok: false; reason: string };
 
 /**
@@ -97,8 +112,7 @@ export type JsonParse = { ok: true; value: unknown } | { ok: false; reason: stri
  * few words ("nested 65 levels deep", "Unexpected token …").
  */
 export function parseJsonLimited(text: string): JsonParse {
-  const scan = scanJson(text);
-  if (scan.tooDeep) return { ok: false, reason: `nested more than ${MAX_JSON_DEPTH} levels deep` };
+  if (mayNestTooDeep(text) && scanJson(text).tooDeep) return { ok: false, reason: `nested more than ${MAX_JSON_DEPTH} levels deep` };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
