@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * Bundles the command-line interface into one CommonJS file,
- * dist/cli/zoomsig.cjs, which bin/zoomsig.js requires (and the same with
- * its own names, dist/cli/zoomsig.debug.cjs, for DEBUG=zoomsig).
+ * Bundles the command-line interface into CommonJS files that bin/zoomsig.js
+ * loads: the whole program, dist/cli/zoomsig.cjs (and the same with its own
+ * names, dist/cli/zoomsig.debug.cjs, for DEBUG=zoomsig), and one bundle per
+ * everyday command, dist/cli/zoomsig.<command>.cjs (bin/zoomsig.js).
  *
  * Why: start-up. Node 20's ESM loader costs ~25 ms before any of our code
  * runs (node -e 0 loads none of it), a third of the budget of 1.3 × node -e 0.
@@ -87,20 +88,56 @@ const options = {
   plugins: [startupStubs],
   logLevel: 'warning',
 };
+/**
+ * A bundle of one command (bin/zoomsig.js says why): the modules of the
+ * other commands, which src/cli/commands.ts imports only when they run, are
+ * left out, each replaced by a runner that says it is not there. Only the
+ * command the first argument names runs in that bundle (bin/zoomsig.js
+ * picks it): test/cli/bundles.test.ts runs each one's routes. "help" keeps
+ * no command's module at all.
+ */
+function onlyCommand(keep) {
+  return {
+    name: 'zoomsig-only-command',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/commands\/[a-z]+\.js$/ }, (args) => {
+        const name = /([a-z]+)\.js$/.exec(args.path)[1];
+        if (name === keep || !args.importer.endsWith(`${sep}src${sep}cli${sep}commands.ts`)) return undefined;
+        return { path: name, namespace: 'zoomsig-other-command' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'zoomsig-other-command' }, (args) => {
+        const runner = `run${args.path[0].toUpperCase()}${args.path.slice(1)}`;
+        const message = `zoomsig ${args.path} is not in dist/cli/zoomsig.${keep}.cjs: bin/zoomsig.js picked the wrong bundle`;
+        return { contents: `export const ${runner} = async () => { throw new Error(${JSON.stringify(message)}); };\n`, loader: 'js' };
+      });
+    },
+  };
+}
+
+/** The bundles are read as latin1 (bin/zoomsig.js): a character beyond ASCII would be misread. */
+function assertAscii(file) {
+  const offset = readFileSync(file).findIndex((byte) => byte > 0x7f);
+  if (offset !== -1) throw new Error(`${file}: a byte beyond ASCII at ${offset}; bin/zoomsig.js reads the bundles as latin1`);
+}
+
 // Short local names too: a bundle of 233 KB instead of 325 KB, and caches
 // ~23 KB smaller, which took 1.5 ms of CPU time off decode and 3.6 ms off
 // explain 3712 (medians of 40 interleaved runs, perf stat, this 2-core VM,
 // Node 20). With DEBUG=zoomsig, whose stack should name our functions,
-// bin/load-bundle.js loads the same bundle with its names, zoomsig.debug.cjs.
-await build({ ...options, outfile: 'dist/cli/zoomsig.cjs', minifyIdentifiers: true });
-await build({ ...options, outfile: 'dist/cli/zoomsig.debug.cjs' });
+// bin/zoomsig.js loads the whole program with its names, zoomsig.debug.cjs.
+const { OWN_BUNDLES, bundleFile } = createRequire(import.meta.url)('../bin/zoomsig.js');
+const outputs = [
+  [undefined, { ...options, outfile: bundleFile(undefined), minifyIdentifiers: true }],
+  ...OWN_BUNDLES.map((name) => [name, { ...options, outfile: bundleFile(name), minifyIdentifiers: true, plugins: [...options.plugins, onlyCommand(name)] }]),
+];
+await Promise.all([...outputs.map(([, bundle]) => build(bundle)), build({ ...options, outfile: `${root}dist/cli/zoomsig.debug.cjs` })]);
+for (const [, { outfile }] of outputs) assertAscii(outfile);
+assertAscii(`${root}dist/cli/zoomsig.debug.cjs`);
 
-// V8's code caches of the bundle, made by running the everyday commands once
-// (scripts/make-code-cache.cjs): the general one, and one per everyday
-// command (bin/load-bundle.js says why), each in a process of its own.
-const { CACHED_COMMANDS } = createRequire(import.meta.url)('../bin/load-bundle.js');
-for (const command of [undefined, ...CACHED_COMMANDS]) {
-  const args = [fileURLToPath(new URL('make-code-cache.cjs', import.meta.url)), ...(command === undefined ? [] : [command])];
+// V8's code cache of each bundle, made by running its commands once
+// (scripts/make-code-cache.cjs), each in a process of its own.
+for (const [name] of outputs) {
+  const args = [fileURLToPath(new URL('make-code-cache.cjs', import.meta.url)), ...(name === undefined ? [] : [name])];
   const cache = spawnSync(process.execPath, args, { stdio: 'inherit' });
   if (cache.status !== 0) process.exitCode = 1;
 }

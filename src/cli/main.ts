@@ -14,6 +14,9 @@ import { Output, processIo, type Io } from './io.js';
 import { optionArguments, type OptionValues } from './options.js';
 import { commandsFor, createProgram, parseOutcome, programArgs } from './program.js';
 
+/** The command table, for the tests of the bundles (test/cli/startup.test.ts). */
+export { COMMANDS };
+
 export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
   const output = new Output(io);
   const json = wantsJson(argv);

@@ -22,7 +22,7 @@ describe.concurrent('errors', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^zoomsig: /);
     expect(result.stderr).toMatch(/^\s+at /m);
-    // The bundle with its own names (the everyday one has short ones: bin/load-bundle.js).
+    // The whole program with its own names (the everyday bundles have short ones: bin/zoomsig.js).
     expect(result.stderr).toContain('zoomsig.debug.cjs');
   });
 });

@@ -116,35 +116,54 @@ describe.concurrent('start-up', () => {
   });
 });
 
-describe('V8 code cache (bin/load-bundle.js)', () => {
+describe('bundles and V8 code caches (bin/zoomsig.js)', () => {
   afterAll(cleanupTempDirs);
   const root = fileURLToPath(new URL('../../', import.meta.url));
 
-  it('is built with the bundle and accepted by the Node.js that built it', () => {
-    const result = spawnSync(
-      process.execPath,
-      ['-e', "process.stdout.write(String(require('./bin/load-bundle.js').loadBundle().script.cachedDataRejected))"],
-      { cwd: root, encoding: 'utf8' },
-    );
-    expect(result.stdout).toBe('false');
-  });
-
-  it('has a cache of its own for each everyday command, each accepted, and the first argument picks it', () => {
-    const script = `const l = require('./bin/load-bundle.js');
-      const out = l.CACHED_COMMANDS.map((c) => [c, l.loadBundle({ cache: l.cacheFor([c]) }).script.cachedDataRejected]);
-      out.push(['picks', l.cacheFor(['--help']) === l.cacheFor(['help']), l.cacheFor([]) === l.cacheFor(['-h']), l.cacheFor(['serve']) === l.GENERAL_CACHE, l.cacheFor(['decode']) !== l.GENERAL_CACHE]);
-      process.stdout.write(JSON.stringify(out));`;
+  it('each bundle has a cache, built with it and accepted by the Node.js that built it, and the first argument picks the bundle', () => {
+    const script = `const l = require('./bin/zoomsig.js');
+      const out = [undefined, ...l.OWN_BUNDLES].map((name) => [name ?? 'whole', l.loadBundle({ name }).script.cachedDataRejected]);
+      const picks = ['--help', '-h', 'help', 'decode', 'serve', 'check', '--no-color', 'nonexistent', 'version'].map((first) => [first, l.bundleFor([first, 'x']) ?? 'whole']);
+      process.stdout.write(JSON.stringify({ out, picks, none: l.bundleFor([]) }));`;
     const result = spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' });
     expect(result.stderr).toBe('');
-    expect(JSON.parse(result.stdout)).toEqual([
-      ['decode', false],
-      ['doctor', false],
-      ['verify', false],
-      ['explain', false],
-      ['generate', false],
-      ['help', false],
-      ['picks', true, true, true, true],
-    ]);
+    expect(JSON.parse(result.stdout)).toEqual({
+      out: [
+        ['whole', false],
+        ['decode', false],
+        ['doctor', false],
+        ['verify', false],
+        ['explain', false],
+        ['generate', false],
+        ['help', false],
+      ],
+      picks: [
+        ['--help', 'help'],
+        ['-h', 'help'],
+        ['help', 'help'],
+        ['decode', 'decode'],
+        ['serve', 'whole'],
+        ['check', 'whole'],
+        ['--no-color', 'whole'],
+        ['nonexistent', 'whole'],
+        ['version', 'whole'],
+      ],
+      none: 'help',
+    });
+  });
+
+  it("a command's own bundle holds no other command: running one there says so instead of running it", () => {
+    const script = `const l = require('./bin/zoomsig.js');
+      const { COMMANDS } = l.loadBundle({ name: 'help' }).exports;
+      // version.js is the program's own (--version): in every bundle.
+      const others = COMMANDS.filter((spec) => spec.name !== 'version');
+      Promise.all(others.map((spec) => spec.load().then((run) => run({})).then(() => 'ran', (error) => error.message)))
+        .then((messages) => process.stdout.write(JSON.stringify(messages)));`;
+    const result = spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    const messages = JSON.parse(result.stdout) as string[];
+    expect(messages).toHaveLength(9);
+    for (const message of messages) expect(message).toMatch(/^zoomsig \w+ is not in dist\/cli\/zoomsig\.help\.cjs/);
   });
 
   it('is not needed: a missing or foreign cache is ignored and the CLI works the same', async () => {
@@ -152,8 +171,8 @@ describe('V8 code cache (bin/load-bundle.js)', () => {
       const copy = makeTempDir();
       cpSync(join(root, 'bin'), join(copy, 'bin'), { recursive: true });
       mkdirSync(join(copy, 'dist', 'cli'), { recursive: true });
-      copyFileSync(join(root, 'dist', 'cli', 'zoomsig.cjs'), join(copy, 'dist', 'cli', 'zoomsig.cjs'));
-      if (cache !== undefined) writeFileSync(join(copy, 'dist', 'cli', 'zoomsig.cjs.cache'), cache);
+      copyFileSync(join(root, 'dist', 'cli', 'zoomsig.decode.cjs'), join(copy, 'dist', 'cli', 'zoomsig.decode.cjs'));
+      if (cache !== undefined) writeFileSync(join(copy, 'dist', 'cli', 'zoomsig.decode.cjs.cache'), cache);
       const result = spawnSync(process.execPath, [join(copy, 'bin', 'zoomsig.js'), 'decode', TOKEN], { encoding: 'utf8', env: { NO_COLOR: '1' } });
       expect(result.status).toBe(0);
       expect(result.stdout).toMatch(/^kind +Meeting SDK signature/);
