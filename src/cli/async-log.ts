@@ -16,8 +16,7 @@
  *
  * The lines of one turn of the event loop go out in one write (setImmediate):
  * under load a write per request line was a system call per request, and on
- * a file or terminal a trip through libuv's thread pool per request too
- * (`zoomsig serve` signing at ~7,000 requests/s spent ~8% of its CPU time on them).
+ * a file or terminal a trip through libuv's thread pool per request too.
  */
 import { write } from 'node:fs';
 import { Socket } from 'node:net';
