@@ -1,21 +1,26 @@
 #!/usr/bin/env node
 /**
  * Throughput and latency of `zoomsig serve` against an endpoint written the
- * way Zoom's sample is (express + cors + jsrsasign, scripts/express-sample-endpoint.cjs)
- * and a bare node:http server answering a constant, on this machine, loaded
- * by autocannon on 127.0.0.1.
+ * way Zoom's sample is (express + cors + jsrsasign, scripts/express-sample-endpoint.cjs),
+ * on this machine, loaded by autocannon on 127.0.0.1.
  *
- *   npm run build && node scripts/bench-serve.mjs [seconds per run] [rounds] [connections]
+ *   npm run build && node scripts/bench-serve.mjs [seconds per run] [rounds] [connections] [--pin]
  *
- * Four targets: serve signing (POST / with the Meeting SDK sample's body,
+ * Five targets: serve signing (POST / with the Meeting SDK sample's body,
  * signed by jose), serve without signing (GET /health), the express sample
- * (POST /, the same body, signed by jsrsasign), and the bare server (POST /
- * with the same body, a constant reply). Each server runs in its own process;
- * the rounds take the targets in turn so that drift in the machine's speed
- * hits all of them alike, and each figure is the median over the rounds.
- * serve's access log goes to /dev/null: what is measured is the server, not a
- * terminal. The budget (issue 9): serve signing does at least 4× the express
- * sample's requests/s, with at most ¼ of its p99 latency, in the same run.
+ * (POST /, the same body, signed by jsrsasign), node:http signing with jose
+ * and nothing else (no validation, access rules or log: what jose over
+ * WebCrypto allows on this Node.js), and a bare node:http server answering a
+ * constant. Each server runs in its own process; the rounds take the targets
+ * in turn so that drift in the machine's speed hits all of them alike. Each
+ * figure is the median over the rounds, and the ratios are also given as the
+ * median of each round's own ratio (paired: on a VM whose speed moves from
+ * one round to the next, the fairer figure). serve's access log goes to
+ * /dev/null: what is measured is the server, not a terminal. --pin puts every
+ * server on CPU 0 and autocannon on CPU 1 (taskset), so that the load
+ * generator and the server never take each other's core. The budget (issue
+ * 9): serve signing does at least 4× the express sample's requests/s, with
+ * at most ¼ of its p99 latency, in the same run.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -29,6 +34,8 @@ const body = '{"meetingNumber":"85746065012","role":0}';
 // --pin: each server on CPU 0 and autocannon on CPU 1 (taskset), so that the
 // load generator and the server never take each other's core.
 const pin = process.argv.includes('--pin');
+// Counted before the pinning, which leaves this process one CPU.
+const cpuCount = availableParallelism();
 if (pin) spawnSync('taskset', ['-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
 
 const BARE_SERVER = `
@@ -36,6 +43,26 @@ const reply = JSON.stringify({ signature: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.
 require('node:http').createServer((req, res) => {
   req.resume();
   req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(reply));
+}).listen(0, '127.0.0.1', function () { console.log('listening on http://127.0.0.1:' + this.address().port); });
+`;
+
+/** node:http and jose's CompactSign, per request, with nothing around them: the most jose allows here. */
+const JOSE_SERVER = `
+import { createServer } from 'node:http';
+import { CompactSign } from 'jose';
+const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(process.env.ZOOM_MEETING_SDK_SECRET), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+const sdkKey = process.env.ZOOM_MEETING_SDK_KEY;
+createServer((req, res) => {
+  const chunks = [];
+  req.on('data', (chunk) => chunks.push(chunk));
+  req.on('end', async () => {
+    const { meetingNumber, role } = JSON.parse(Buffer.concat(chunks).toString());
+    const iat = Math.floor(Date.now() / 1000) - 30;
+    const payload = JSON.stringify({ appKey: sdkKey, sdkKey, mn: meetingNumber, role, iat, exp: iat + 7200, tokenExp: iat + 7200 });
+    const signature = await new CompactSign(new TextEncoder().encode(payload)).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(key);
+    const reply = JSON.stringify({ signature, sdkKey });
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(reply) }).end(reply);
+  });
 }).listen(0, '127.0.0.1', function () { console.log('listening on http://127.0.0.1:' + this.address().port); });
 `;
 
@@ -76,11 +103,13 @@ const credentials = {
 const serve = await start([`${root}bin/zoomsig.js`, 'serve', '--port', '0'], credentials);
 const sample = await start([`${root}scripts/express-sample-endpoint.cjs`], credentials);
 const bare = await start(['-e', BARE_SERVER]);
+const jose = await start(['--input-type=module', '-e', JOSE_SERVER], credentials);
 const post = { method: 'POST', headers: { 'content-type': 'application/json' }, body };
 const targets = [
   ['zoomsig serve, POST / (signs)', serve.url, post],
   ['zoomsig serve, GET /health', `${serve.url}/health`, { method: 'GET' }],
   ["express sample, POST / (jsrsasign)", sample.url, post],
+  ['node:http + jose alone, POST /', jose.url, post],
   ['bare node:http, POST / (constant)', bare.url, post],
 ];
 
@@ -92,7 +121,7 @@ try {
     for (const [index, [, url, request]] of targets.entries()) results[index].push(await load(url, request));
   }
   console.log(
-    `node ${process.version}, ${availableParallelism()} CPUs, autocannon ${connections} connections, ${rounds} rounds of ${seconds} s each, medians`,
+    `node ${process.version}, ${cpuCount} CPUs${pin ? ' (servers on CPU 0, autocannon on CPU 1)' : ''}, autocannon ${connections} connections, ${rounds} rounds of ${seconds} s each, medians`,
   );
   console.log(`${'target'.padEnd(36)} ${'req/s'.padStart(8)} ${'p99 ms'.padStart(7)}`);
   const medians = targets.map((_, index) => ({
@@ -102,15 +131,16 @@ try {
   for (const [index, [name]] of targets.entries()) {
     console.log(`${name.padEnd(36)} ${medians[index].rps.toFixed(0).padStart(8)} ${medians[index].p99.toFixed(1).padStart(7)}`);
   }
-  const [signing, , express] = medians;
-  const throughput = signing.rps / express.rps;
-  const latency = signing.p99 / express.p99;
+  const [signing, , express, joseAlone] = medians;
+  const paired = (index, field) => median(results[index].map((result, round) => result[field] / results[2][round][field]));
   console.log(
-    `serve signing vs the express sample: ${throughput.toFixed(2)}× the requests/s (budget ≥ 4), ` +
-      `${latency.toFixed(2)} of its p99 (budget ≤ 0.25)`,
+    `serve signing vs the express sample: ${(signing.rps / express.rps).toFixed(2)}× the requests/s (paired ${paired(0, 'rps').toFixed(2)}×; budget ≥ 4), ` +
+      `${(signing.p99 / express.p99).toFixed(2)} of its p99 (paired ${paired(0, 'p99').toFixed(2)}; budget ≤ 0.25)`,
+  );
+  console.log(
+    `node:http + jose alone vs the express sample: ${(joseAlone.rps / express.rps).toFixed(2)}× the requests/s (paired ${paired(3, 'rps').toFixed(2)}×), ` +
+      `${(joseAlone.p99 / express.p99).toFixed(2)} of its p99 (paired ${paired(3, 'p99').toFixed(2)})`,
   );
 } finally {
-  serve.stop();
-  sample.stop();
-  bare.stop();
+  for (const server of [serve, sample, jose, bare]) server.stop();
 }

@@ -8,8 +8,12 @@
  * A pipe or socket (what a process manager, a container runtime or a test
  * hands over) is written as a non-blocking stream: lines queue in memory up
  * to a limit, and past it are dropped and counted. The count is written as
- * soon as the descriptor takes lines again. A file or a terminal, which does
- * not stall for ever, is written with fs.write, one write at a time.
+ * soon as the descriptor takes lines again. A terminal, which a person can
+ * stop (Ctrl-S) but which does not stall for ever, is written with fs.write,
+ * one write at a time. A regular file or a device that is not a terminal
+ * (/dev/null) takes a write at once, so it is written synchronously, as Node
+ * writes process.stderr to a file: no trip through the thread pool for each
+ * write.
  *
  * Opened on the first line, after everything serve prints at start-up: from
  * then on the descriptor is the log's (a stream over it makes it non-blocking).
@@ -18,8 +22,9 @@
  * under load a write per request line was a system call per request, and on
  * a file or terminal a trip through libuv's thread pool per request too.
  */
-import { write } from 'node:fs';
+import { fstatSync, write, writeSync } from 'node:fs';
 import { Socket } from 'node:net';
+import { isatty } from 'node:tty';
 
 export interface AsyncLog {
   /** Queues one line (a newline is added); never blocks, never throws. */
@@ -69,13 +74,17 @@ export function asyncLog(fd: number, redact: (text: string) => string = (text) =
   };
 }
 
-/** A stream over a pipe or socket; fs.write for anything else. `drained` runs when all queued bytes are written. */
+/**
+ * A stream over a pipe or socket; a synchronous write for a regular file or a
+ * device that is not a terminal; fs.write for a terminal. `drained` runs when
+ * all queued bytes are written.
+ */
 function openSink(fd: number, drained: () => void, broken: () => void): Sink {
   let socket: Socket;
   try {
     socket = new Socket({ fd, readable: false, writable: true });
   } catch {
-    return fileSink(fd, drained, broken);
+    return takesWritesAtOnce(fd) ? syncSink(fd, broken) : fileSink(fd, drained, broken);
   }
   // The log alone does not keep the process alive (pending writes do, until serve's deadline).
   socket.unref();
@@ -90,6 +99,36 @@ function openSink(fd: number, drained: () => void, broken: () => void): Sink {
   };
   return {
     queued: () => socket.writableLength + batch.length,
+    write: (text) => {
+      if (batch === '') setImmediate(flush);
+      batch += text;
+    },
+  };
+}
+
+function takesWritesAtOnce(fd: number): boolean {
+  try {
+    const stats = fstatSync(fd);
+    return stats.isFile() || (stats.isCharacterDevice() && !isatty(fd));
+  } catch {
+    return false;
+  }
+}
+
+/** The lines of a turn in one synchronous write, at the end of the turn. */
+function syncSink(fd: number, broken: () => void): Sink {
+  let batch = '';
+  const flush = (): void => {
+    const chunk = Buffer.from(batch, 'utf8');
+    batch = '';
+    try {
+      for (let offset = 0; offset < chunk.length; ) offset += writeSync(fd, chunk, offset, chunk.length - offset);
+    } catch {
+      broken();
+    }
+  };
+  return {
+    queued: () => batch.length,
     write: (text) => {
       if (batch === '') setImmediate(flush);
       batch += text;

@@ -5,9 +5,12 @@
  * neither stops it answering nor keeps it from ending on SIGTERM. The built
  * binary on 127.0.0.1, port 0.
  */
+import { spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupTempDirs, makeTempDir, MEETING_ENV, runCli, spawnCli, usageErrorLine } from './helpers.js';
+import { BIN, cleanupTempDirs, makeTempDir, MEETING_ENV, runCli, spawnCli, usageErrorLine } from './helpers.js';
 import { startServe } from './support/start-serve.js';
 
 afterAll(cleanupTempDirs);
@@ -238,5 +241,47 @@ describe('serve with a log nobody reads', () => {
     const log = readLog();
     await new Promise((resolve) => child.stderr.once('close', resolve));
     expect(log().split('\n').filter((line) => /^GET \//.test(line)).length).toBeLessThan(9_000);
+  }, 60_000);
+});
+
+describe('serve with its log on a file or /dev/null (written synchronously, a turn of the event loop at a time)', () => {
+  afterAll(cleanupTempDirs);
+
+  /** serve with stderr on `path` (opened for writing), `count` requests, then SIGTERM. */
+  async function serveLoggingTo(path: string, count: number): Promise<number | null> {
+    const fd = openSync(path, 'w');
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], {
+      cwd: makeTempDir(),
+      env: { PATH: process.env.PATH ?? '', ...MEETING_ENV },
+      stdio: ['ignore', 'pipe', fd],
+    });
+    closeSync(fd);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    let stdout = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        stdout += chunk;
+        const found = /listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(stdout)?.[1];
+        if (found !== undefined) resolve(found);
+      });
+      child.once('exit', (code) => reject(new Error(`serve exited (${code}) before listening`)));
+    });
+    expect(await hammer(url, count)).toEqual({ 200: count / 2, 404: count / 2 });
+    child.kill('SIGTERM');
+    return exited;
+  }
+
+  it('writes every access-log line to a regular file, none dropped', async () => {
+    const file = join(makeTempDir(), 'serve.log');
+    expect(await serveLoggingTo(file, 2_000)).toBe(0);
+    const lines = readFileSync(file, 'utf8').split('\n');
+    expect(lines.filter((line) => /^GET \/health 200 [\d.]+ms$/.test(line))).toHaveLength(1_000);
+    expect(lines.filter((line) => /^GET \/x{76} 404 [\d.]+ms$/.test(line))).toHaveLength(1_000);
+    expect(lines.filter((line) => /dropped/.test(line))).toEqual([]);
+    expect(lines.at(-2)).toBe('zoomsig serve: SIGTERM, stopping.');
+  }, 60_000);
+
+  it('serves with its log on /dev/null', async () => {
+    expect(await serveLoggingTo('/dev/null', 1_000)).toBe(0);
   }, 60_000);
 });
