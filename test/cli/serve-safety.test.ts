@@ -258,8 +258,10 @@ describe('serve with its log on a file or /dev/null (written synchronously, a tu
     closeSync(fd);
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     let stdout = '';
+    const output = child.stdout;
+    if (output === null) throw new Error('serve has no stdout pipe');
     const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      output.setEncoding('utf8').on('data', (chunk: string) => {
         stdout += chunk;
         const found = /listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(stdout)?.[1];
         if (found !== undefined) resolve(found);
