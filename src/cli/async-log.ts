@@ -61,7 +61,8 @@ export function asyncLog(fd: number, redact: (text: string) => string = (text) =
   return {
     line(text) {
       sink ??= openSink(fd, reportDropped, onBroken);
-      const entry = `${redact(text).replace(/\n+$/, '')}\n`;
+      const redacted = redact(text);
+      const entry = `${redacted.endsWith('\n') ? redacted.replace(/\n+$/, '') : redacted}\n`;
       if (broken || sink.queued() + entry.length > MAX_QUEUED_BYTES) {
         dropped += 1;
         return;

@@ -62,7 +62,9 @@ export function createEndpointServer(options: EndpointServerOptions): Server {
       connectionsCheckingInterval: Math.min(1_000, headersTimeout),
     },
     (req, res) => {
-      const request: Pending = { method: req.method ?? 'GET', path: (req.url ?? '/').split('?')[0] ?? '/', started: performance.now(), logged: false };
+      const url = req.url ?? '/';
+      const query = url.indexOf('?');
+      const request: Pending = { method: req.method ?? 'GET', path: query === -1 ? url : url.slice(0, query), started: performance.now(), logged: false };
       pending.set(req.socket, request);
       res.once('close', () => {
         if (pending.get(req.socket) === request) pending.delete(req.socket);
@@ -144,8 +146,11 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
   });
 }
 
+const PRINTABLE = /^[\x21-\x7e]*$/;
+
 /** Request text fit for one log line: no control characters, cut short. */
 function printable(text: string): string {
+  if (text.length <= 80 && PRINTABLE.test(text)) return text;
   const clean = text.replace(/[^\x21-\x7e]/g, '?');
   return clean.length > 80 ? `${clean.slice(0, 80)}…` : clean;
 }

@@ -6,6 +6,8 @@
  * handleEndpointRequest call it; the CLI builds the policy from its options.
  */
 
+import { isDigits } from './normalise.js';
+
 export interface AccessPolicy {
   /**
    * Origins besides the loopback ones (`http://localhost:*`, `http://127.0.0.1:*`,
@@ -51,8 +53,15 @@ export function hostRule(listenHost: string, extra: readonly string[]): HostRule
 /** The host name of a Host header (or `--allow-host` value), lower case, without port or trailing dot. */
 export function hostnameOf(host: string): string {
   const text = host.trim().toLowerCase();
-  const name = text.startsWith('[') ? text.slice(0, text.indexOf(']') + 1) : text.replace(/:\d*$/, '');
-  return name.replace(/\.$/, '');
+  let name = text;
+  if (text.startsWith('[')) {
+    name = text.slice(0, text.indexOf(']') + 1);
+  } else {
+    // A port: the last colon, followed by digits only (or nothing).
+    const colon = text.lastIndexOf(':');
+    if (colon !== -1 && isDigits(text, colon + 1)) name = text.slice(0, colon);
+  }
+  return name.endsWith('.') ? name.slice(0, -1) : name;
 }
 
 export function hostAllowed(hostHeader: string | undefined, rule: HostRule | undefined): boolean {

@@ -8,6 +8,8 @@ import { VIDEO_GEO_REGIONS } from './zoom-rules.js';
  * `zoommtg://…?confno=…`). Throws a usage error for anything else.
  */
 export function normaliseMeetingNumber(input: string | number, option = '--meeting'): string {
+  // Digits alone, the usual case (and what serve normalises twice per request): no pattern to run.
+  if (typeof input === 'string' && isDigits(input, 0) && input.length > 0) return input;
   const text = String(input).trim();
   const fromUrl = meetingNumberFromUrl(text);
   if (fromUrl !== undefined) return fromUrl;
@@ -34,8 +36,18 @@ function meetingNumberFromUrl(text: string): string | undefined {
   return undefined;
 }
 
+/** Whether text[from..] is ASCII digits only (an empty rest is). */
+export function isDigits(text: string, from: number): boolean {
+  for (let index = from; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
 /** Role from `0`, `1`, `participant`, `attendee`, `host`. */
 export function normaliseRole(input: string | number, option = '--role'): 0 | 1 {
+  if (input === 0 || input === 1) return input;
   const text = String(input).trim().toLowerCase();
   if (text === '0' || text === 'participant' || text === 'attendee') return 0;
   if (text === '1' || text === 'host') return 1;

@@ -3,9 +3,11 @@
  * (CORS), the bearer token, --max-role and --max-expiration, as
  * handleEndpointRequest applies them.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { handleEndpointRequest, type EndpointConfig, type EndpointRequest } from '../../src/core/auth-endpoint.js';
-import { constantTimeEqual, hostAllowed, hostRule, normaliseOrigin, originAllowed } from '../../src/core/endpoint-access.js';
+import { constantTimeEqual, hostAllowed, hostnameOf, hostRule, normaliseOrigin, originAllowed } from '../../src/core/endpoint-access.js';
+import { normaliseMeetingNumber, normaliseRole } from '../../src/core/normalise.js';
 import { part } from './support/hand-checked-jwt.js';
 
 const NOW = 1_767_225_600;
@@ -143,5 +145,33 @@ describe('what is signed, and for whom', async () => {
     expect([['a', 'a'], ['', ''], ['ab', 'a'], ['a', 'ab'], ['abc', 'abd'], ['é', 'e']].map(([a = '', b = '']) => constantTimeEqual(a, b))).toEqual([
       true, true, false, false, false, false,
     ]);
+  });
+});
+
+describe('the fast paths of the request checks read as the patterns they replace', () => {
+  /** hostnameOf as it was written with patterns, before serve's hot path lost them. */
+  const byPattern = (host: string): string => {
+    const text = host.trim().toLowerCase();
+    const name = text.startsWith('[') ? text.slice(0, text.indexOf(']') + 1) : text.replace(/:\d*$/, '');
+    return name.replace(/\.$/, '');
+  };
+  const hostChars = fc.constantFrom(...'aZ09.:[]- \t'.split(''), 'ü');
+
+  it('hostnameOf: ports, IPv6 brackets, a trailing dot, colons without a port', () => {
+    for (const host of ['127.0.0.1:4000', 'LocalHost', 'example.com.', 'example.com.:443', 'a:b:80', 'a:80:', '[::1]:4000', '[::1', ':', 'x:', ' Sig.Example.com:8080 ', '']) {
+      expect(hostnameOf(host), host).toBe(byPattern(host));
+    }
+    fc.assert(fc.property(fc.string({ unit: hostChars, maxLength: 24 }), (host) => hostnameOf(host) === byPattern(host)), { numRuns: 2_000 });
+  });
+
+  it('normaliseMeetingNumber and normaliseRole give what they gave for digits and for 0 and 1', () => {
+    expect(normaliseMeetingNumber('85746065012')).toBe('85746065012');
+    expect(normaliseMeetingNumber('0')).toBe('0');
+    expect(normaliseMeetingNumber(' 857 4606 5012 ')).toBe('85746065012');
+    expect(() => normaliseMeetingNumber('')).toThrow(/takes a meeting number/);
+    expect(normaliseRole(0)).toBe(0);
+    expect(normaliseRole(1)).toBe(1);
+    expect(normaliseRole('host')).toBe(1);
+    expect(() => normaliseRole(2)).toThrow(/takes 0/);
   });
 });
