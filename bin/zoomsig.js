@@ -20,8 +20,8 @@
  * bundle is 147 KB instead of the whole 284 KB, and its cache 218 KB instead
  * of 287 KB, which took ~1.5 ms off decode and ~3 ms off doctor (medians of
  * 30 interleaved runs, this 2-core VM, Node 20; the README's performance
- * section). "help" is --help, -h,
- * help or nothing at all: the program's help, without any command's code.
+ * section). "help" is --help, -h, help or nothing at all: the program's help,
+ * without any command's code.
  * The first argument picks the bundle: what commander then does with the
  * arguments is the same in every bundle, since each has the whole command
  * and option tables.
@@ -85,7 +85,6 @@ function loadBundle({ name, cache = true, debug = false } = {}) {
   script.runInThisContext().call(bundle.exports, bundle.exports, Module.createRequire(file), bundle, file, dirname(file));
   return { exports: bundle.exports, script };
 }
-
 
 module.exports = { loadBundle, debugging, bundleFor, bundleFile, OWN_BUNDLES };
 
