@@ -91,17 +91,22 @@ function openSink(fd: number, drained: () => void, broken: () => void): Sink {
   socket.unref();
   socket.on('error', broken);
   socket.on('drain', drained);
-  // The lines of this turn, written together at its end.
+  const batch = turnBatch((text) => socket.write(text));
+  return { queued: () => socket.writableLength + batch.queued(), write: batch.write };
+}
+
+/** The lines of one turn of the event loop, handed to `flush` together at its end. */
+function turnBatch(flush: (text: string) => void): Sink {
   let batch = '';
-  const flush = (): void => {
+  const end = (): void => {
     const text = batch;
     batch = '';
-    socket.write(text);
+    flush(text);
   };
   return {
-    queued: () => socket.writableLength + batch.length,
+    queued: () => batch.length,
     write: (text) => {
-      if (batch === '') setImmediate(flush);
+      if (batch === '') setImmediate(end);
       batch += text;
     },
   };
@@ -118,23 +123,14 @@ function takesWritesAtOnce(fd: number): boolean {
 
 /** The lines of a turn in one synchronous write, at the end of the turn. */
 function syncSink(fd: number, broken: () => void): Sink {
-  let batch = '';
-  const flush = (): void => {
-    const chunk = Buffer.from(batch, 'utf8');
-    batch = '';
+  return turnBatch((text) => {
+    const chunk = Buffer.from(text, 'utf8');
     try {
       for (let offset = 0; offset < chunk.length; ) offset += writeSync(fd, chunk, offset, chunk.length - offset);
     } catch {
       broken();
     }
-  };
-  return {
-    queued: () => batch.length,
-    write: (text) => {
-      if (batch === '') setImmediate(flush);
-      batch += text;
-    },
-  };
+  });
 }
 
 function fileSink(fd: number, drained: () => void, broken: () => void): Sink {
