@@ -12,7 +12,7 @@
  */
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -126,6 +126,12 @@ function assertAscii(file) {
 // Node 20). With DEBUG=zoomsig, whose stack should name our functions,
 // bin/zoomsig.js loads the whole program with its names, zoomsig.debug.cjs.
 const { OWN_BUNDLES, bundleFile } = createRequire(import.meta.url)('../bin/zoomsig.js');
+// What an earlier build left (a bundle or a cache under an older name) goes first: the loader would never read it.
+const cliDir = `${root}dist${sep}cli`;
+mkdirSync(cliDir, { recursive: true });
+for (const file of readdirSync(cliDir, { withFileTypes: true })) {
+  if (file.isFile() && /^zoomsig\..*(\.cjs|\.cache)$/.test(file.name)) rmSync(`${cliDir}${sep}${file.name}`);
+}
 const outputs = [
   [undefined, { ...options, outfile: bundleFile(undefined), minifyIdentifiers: true }],
   ...OWN_BUNDLES.map((name) => [name, { ...options, outfile: bundleFile(name), minifyIdentifiers: true, plugins: [...options.plugins, onlyCommand(name)] }]),
