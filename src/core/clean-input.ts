@@ -179,13 +179,17 @@ function stripOnce(text: string, unwrapped: Unwrapping[]): string {
     return text.slice(1, -1);
   }
 
-  const header = /^authorization\s*:\s*/i.exec(text);
+  // Each pattern below is tried only where it can match (its first letter; a ":" or "="). A
+  // pattern is compiled at its first use, and the assignment one also backtracks over the
+  // whole token: skipping the three for a plain token took 0.7% off doctor's instructions
+  // (counted as in the README's performance section).
+  const header = first === 'a' || first === 'A' ? /^authorization\s*:\s*/i.exec(text) : null;
   if (header) {
     unwrapped.push({ kind: 'header-name', description: 'an "Authorization:" header name' });
     return text.slice(header[0].length);
   }
 
-  const bearer = /^bearer\s+/i.exec(text);
+  const bearer = first === 'b' || first === 'B' ? /^bearer\s+/i.exec(text) : null;
   if (bearer) {
     unwrapped.push({ kind: 'bearer-prefix', description: 'a "Bearer " prefix' });
     return text.slice(bearer[0].length);
@@ -201,7 +205,7 @@ function stripOnce(text: string, unwrapped: Unwrapping[]): string {
   }
 
   // `signature = "…"`, `signature: '…'`, `export ZOOM_SIGNATURE=…` pasted from code or an env file.
-  const assignment = ASSIGNMENT.exec(text);
+  const assignment = text.includes('=') || text.includes(':') ? ASSIGNMENT.exec(text) : null;
   if (assignment?.[2] !== undefined) {
     unwrapped.push({ kind: 'assignment', description: 'a variable assignment around it' });
     return assignment[2];

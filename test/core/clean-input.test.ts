@@ -26,6 +26,8 @@ const rows: [string, string, string, string[]][] = [
   ['Bearer', `Bearer ${JWT}`, JWT, ['bearer-prefix']],
   ['bearer, lower case, tab', `bearer\t${JWT}`, JWT, ['bearer-prefix']],
   ['Authorization: Bearer', `Authorization: Bearer ${JWT}`, JWT, ['header-name', 'bearer-prefix']],
+  ['AUTHORIZATION: BEARER, upper case', `AUTHORIZATION:BEARER ${JWT}`, JWT, ['header-name', 'bearer-prefix']],
+  ['a token that starts with the letters of "bearer" is left alone', `bearer${JWT}`, `bearer${JWT}`, []],
   ['JSON reply', `{"signature":"${JWT}","sdkKey":"FakeClientId0123456789"}`, JWT, ['json-object']],
   ['JSON token field', `{ "token": "${JWT}" }`, JWT, ['json-object']],
   ['nested JSON', `{"data":{"result":{"sdkSignature":"${JWT}"}}}`, JWT, ['json-object']],
