@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -164,6 +165,11 @@ describe('bundles and V8 code caches (bin/zoomsig.js)', () => {
     const messages = JSON.parse(result.stdout) as string[];
     expect(messages).toHaveLength(9);
     for (const message of messages) expect(message).toMatch(/^zoomsig \w+ is not in dist\/cli\/zoomsig\.help\.cjs/);
+  });
+
+  it("hands the bundles its own require, which finds the prompt library left out of them as one in dist/cli would", () => {
+    const resolve = (from: string): string => createRequire(join(root, from)).resolve('@inquirer/prompts');
+    expect(resolve('bin/zoomsig.js')).toBe(resolve('dist/cli/zoomsig.cjs'));
   });
 
   it('is not needed: a missing or foreign cache is ignored and the CLI works the same', async () => {
