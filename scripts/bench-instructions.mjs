@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+/**
+ * Instructions each everyday command executes, counted with valgrind, in a
+ * form that repeats: for telling whether a start-up change helps when
+ * wall-clock runs on a busy VM cannot (they move by ±5%, the change by 1%).
+ *
+ *   npm run build && node scripts/bench-instructions.mjs [--keep]
+ *
+ * Needs valgrind (Debian: apt-get install valgrind). A plain count moves by
+ * ±3% from run to run: V8 seeds its string hashing and Math.random afresh
+ * each time. Every node here therefore runs with --random-seed=1 and
+ * --hash-seed=1, and since a V8 flag makes a code cache foreign, the caches
+ * are rebuilt with the same flags, in a copy of bin/ and dist/cli/ (the
+ * build's own are not touched; --keep leaves the copy). The counts then
+ * repeat to about 0.5%.
+ *
+ * The flags also make Node.js compile its own lazily loaded modules from
+ * source rather than from its built-in cache, so the counts, and their
+ * ratios to node -e 0, are higher than in a real run: compare them with
+ * each other, before and after a change, never with the budgets (those are
+ * for scripts/bench-startup.mjs).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const keep = process.argv.includes('--keep');
+const FLAGS = ['--random-seed=1', '--hash-seed=1'];
+const secret = 'FakeClientSecret0123456789abcdef';
+const token = JSON.parse(readFileSync(join(root, 'examples', 'endpoint-reply.json'), 'utf8')).signature;
+
+if (spawnSync('valgrind', ['--version']).status !== 0) {
+  console.error('bench-instructions: valgrind is not installed (Debian: apt-get install valgrind).');
+  process.exit(2);
+}
+
+const copy = mkdtempSync(join(tmpdir(), 'zoomsig-instructions-'));
+cpSync(join(root, 'bin'), join(copy, 'bin'), { recursive: true });
+mkdirSync(join(copy, 'scripts'));
+cpSync(join(root, 'scripts', 'make-code-cache.cjs'), join(copy, 'scripts', 'make-code-cache.cjs'));
+mkdirSync(join(copy, 'dist', 'cli'), { recursive: true });
+for (const file of readdirSync(join(root, 'dist', 'cli'))) {
+  if (/^zoomsig\..*cjs$/.test(file)) cpSync(join(root, 'dist', 'cli', file), join(copy, 'dist', 'cli', file));
+}
+const cleanEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
+
+const { OWN_BUNDLES } = await import(join(copy, 'bin', 'zoomsig.js'));
+for (const name of [undefined, ...OWN_BUNDLES]) {
+  const made = spawnSync(process.execPath, [...FLAGS, join(copy, 'scripts', 'make-code-cache.cjs'), ...(name ? [name] : [])], { stdio: 'inherit' });
+  if (made.status !== 0) throw new Error(`the cache of ${name ?? 'the whole program'} was not made`);
+}
+
+const bin = join(copy, 'bin', 'zoomsig.js');
+// [name, arguments, with the secret in the environment]: those of scripts/bench-startup.mjs, and three more doctors.
+const commands = [
+  ['node -e 0', ['-e', '0'], false],
+  ['zoomsig decode <token>', [bin, 'decode', token], false],
+  ['zoomsig doctor <token>', [bin, 'doctor', '--ignore-exp', token], false],
+  ['zoomsig explain 3712', [bin, 'explain', '3712'], false],
+  ['zoomsig --help', [bin, '--help'], false],
+  ['zoomsig verify <token>', [bin, 'verify', '--ignore-exp', token], true],
+  ['zoomsig doctor --secret', [bin, 'doctor', '--ignore-exp', token], true],
+  ['zoomsig generate --native', [bin, 'generate', '--native', '--key', 'FakeClientId0123456789'], true],
+  ['zoomsig doctor --json', [bin, 'doctor', '--ignore-exp', '--json', token], false],
+  ['zoomsig doctor --error 3712', [bin, 'doctor', '--ignore-exp', '--error', '3712', token], false],
+  ['zoomsig doctor --help', [bin, 'doctor', '--help'], false],
+];
+
+console.log(`node ${process.version}, instructions (valgrind cachegrind) with ${FLAGS.join(' ')}, caches made with the same flags, clean environment`);
+let base;
+for (const [name, args, withSecret] of commands) {
+  const env = withSecret ? { ...cleanEnv, ZOOM_MEETING_SDK_SECRET: secret } : cleanEnv;
+  const run = spawnSync('valgrind', ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, ...FLAGS, ...args], {
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const count = Number(/I\s+refs:\s+([\d,]+)/.exec(run.stderr)?.[1].replace(/,/g, ''));
+  if (!Number.isFinite(count)) throw new Error(`${name}: no count from valgrind (exit ${run.status})`);
+  base ??= count;
+  console.log(`${name.padEnd(30)} ${(count / 1e6).toFixed(2).padStart(8)} M   ${(count / base).toFixed(3)}× node -e 0`);
+}
+if (keep) console.log(`the copy with its caches: ${copy}`);
+else rmSync(copy, { recursive: true, force: true });
