@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, fstatSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { descriptorInput, descriptorOutput } from '../../src/cli/descriptor-output.js';
+import { descriptorInput, descriptorOutput, isTerminal, terminalByLink } from '../../src/cli/descriptor-output.js';
 import { BIN, cleanupTempDirs, makeTempDir } from './helpers.js';
 
 afterAll(cleanupTempDirs);
@@ -90,5 +90,38 @@ describe('descriptorOutput', () => {
     const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
     expect(code).toBe(0);
     expect(stderr).toBe('');
+  });
+});
+
+describe('isTerminal', () => {
+  it.each([
+    ['pipe:[4213]', false],
+    ['socket:[98]', false],
+    ['/dev/null', false],
+    ['/dev/pts/3', true],
+    ['/home/me/out.txt', undefined],
+    ['/dev/tty1', undefined],
+    ['/dev/zero', undefined],
+    [undefined, undefined],
+  ])('reads %s as %s (undefined: ask fstat)', (link, answer) => {
+    expect(terminalByLink(link)).toBe(answer);
+  });
+
+  it.runIf(process.platform === 'linux')('answers as fstat does for a pipe, /dev/null and a file', () => {
+    const dir = makeTempDir();
+    const fifo = join(dir, 'fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    writeFileSync(join(dir, 'file'), '');
+    for (const path of [fifo, '/dev/null', join(dir, 'file')]) {
+      const fd = openSync(path, 'r+');
+      try {
+        const stat = fstatSync(fd);
+        const byFstat = stat.isCharacterDevice() && stat.rdev !== statSync('/dev/null').rdev;
+        expect(isTerminal(fd, () => ({}))).toBe(byFstat);
+        expect(byFstat).toBe(false);
+      } finally {
+        closeSync(fd);
+      }
+    }
   });
 });
