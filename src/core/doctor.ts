@@ -6,7 +6,7 @@
 import { runChecks, timeSecondsOf, tokenSdkOf, type CheckRun } from './checks/run-checks.js';
 import type { CheckContext, TimeSeconds } from './checks/check.js';
 import { decodeToken, type DecodedToken } from './decode-token.js';
-import { findErrorCode, rankFindings, unseenCauses, type ZoomErrorCause, type ZoomErrorCode } from './error-codes.js';
+import type { ZoomErrorCause, ZoomErrorCode } from './error-codes.js';
 import { ZoomsigError } from './errors.js';
 import { bySeverity, verdictOf, type CheckId, type Finding, type Verdict } from './finding.js';
 import type { JoinContext } from './join-context.js';
@@ -77,7 +77,10 @@ export interface Diagnosis {
 
 export async function diagnoseToken(token: string, options: DoctorOptions): Promise<Diagnosis> {
   requireOptions(options, 'diagnoseToken');
-  const entry = options.error === undefined ? undefined : findErrorCode(options.error);
+  // The table of Zoom's error codes is imported only when an error is given: building it
+  // at every start cost doctor 0.7% of its instructions, verify 0.4% (scripts/bench-instructions.mjs).
+  const errorCodes = options.error === undefined ? undefined : await import('./error-codes.js');
+  const entry = errorCodes === undefined || options.error === undefined ? undefined : errorCodes.findErrorCode(options.error);
   if (options.error !== undefined && entry === undefined) {
     throw new ZoomsigError(
       'INVALID_OPTION',
@@ -107,7 +110,7 @@ export async function diagnoseToken(token: string, options: DoctorOptions): Prom
     signature,
   };
   const run = runChecks(context);
-  const findings = entry ? rankFindings(run.findings, entry) : bySeverity(run.findings);
+  const findings = entry && errorCodes ? errorCodes.rankFindings(run.findings, entry) : bySeverity(run.findings);
   return {
     kind: decoded.kind,
     verdict: verdictOf(findings),
@@ -119,8 +122,8 @@ export async function diagnoseToken(token: string, options: DoctorOptions): Prom
     now,
     timeJudged: !context.ignoreExp,
     seconds: context.seconds,
-    ...(entry && options.error !== undefined && {
-      error: { entry, code: options.error.trim().toUpperCase(), unseen: unseenCauses(entry, answeredChecks(run)) },
+    ...(entry && errorCodes && options.error !== undefined && {
+      error: { entry, code: options.error.trim().toUpperCase(), unseen: errorCodes.unseenCauses(entry, answeredChecks(run)) },
     }),
   };
 }

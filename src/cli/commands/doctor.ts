@@ -1,7 +1,6 @@
 /** zoomsig doctor: every check, each problem explained with its fix. */
 import { tokenSdkOf } from '../../core/checks/run-checks.js';
 import { diagnoseToken, type DoctorOptions } from '../../core/doctor.js';
-import { findErrorCode } from '../../core/error-codes.js';
 import { normaliseMeetingNumber, normaliseRole } from '../../core/normalise.js';
 import { ZoomsigError } from '../../core/errors.js';
 import { parseJoinContext, type JoinContext } from '../../core/join-context.js';
@@ -41,7 +40,9 @@ export async function runDoctor(command: CommandInput, loadPrompter: PrompterLoa
             ? await askToken(await ask())
             : await readTokenInput(positionals, io, 'doctor');
 
-    if (values.error !== undefined && findErrorCode(values.error) === undefined) {
+    // The table of error codes is loaded only when one is given (see core/doctor.ts).
+    const errorEntry = values.error === undefined ? undefined : (await import('../../core/error-codes.js')).findErrorCode(values.error);
+    if (values.error !== undefined && errorEntry === undefined) {
       throw new ZoomsigError(
         'INVALID_OPTION',
         `--error takes a Zoom error code zoomsig knows (3712, 200, 3705, 124, JWTTOKENWRONG…); "${values.error}" is not one. "zoomsig explain" lists them.`,
@@ -61,7 +62,7 @@ export async function runDoctor(command: CommandInput, loadPrompter: PrompterLoa
     let diagnosis = await diagnoseToken(input, doctorOptions);
 
     // What no token can show, when the token checks out or Zoom's answer points there.
-    if (interactive && (questionsExplain(values.error) || (diagnosis.verdict !== 'fail' && values.error === undefined))) {
+    if (interactive && (questionsExplain(errorEntry) || (diagnosis.verdict !== 'fail' && values.error === undefined))) {
       const asker = await ask();
       if (values.error !== undefined || (await askRefused(asker))) {
         const answers = await askSetup(asker, tokenSdkOf(diagnosis.decoded));

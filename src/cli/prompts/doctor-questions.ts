@@ -4,17 +4,15 @@
  * credentials, whose meeting, join or start, which SDK and version). Each
  * answer feeds the setup checks; nothing here judges anything.
  */
-import { findErrorCode } from '../../core/error-codes.js';
+import type { ZoomErrorCode } from '../../core/error-codes.js';
 import { APP_TYPE_LABELS, APP_TYPES, parseVersion, type AppType, type SdkPlatform, type SetupAnswers } from '../../core/setup-answers.js';
 import type { Prompter, SetupQuestionName, Validate } from './prompter.js';
 
 /** The codes whose causes the questions are about: "Invalid signature" and its generic forms. */
 const SIGNATURE_CODES = new Set(['3712', '200', '1', '3704', '3710', '3711', '3713', '4011', '63', 'JWTTOKENWRONG', 'AUTHRET_TOKENWRONG', 'KEYORSECRETWRONG']);
 
-/** Whether the error Zoom gave is one the questions can explain. */
-export function questionsExplain(errorCode: string | undefined): boolean {
-  if (errorCode === undefined) return false;
-  const entry = findErrorCode(errorCode);
+/** Whether the error Zoom gave (its entry in the table) is one the questions can explain. */
+export function questionsExplain(entry: ZoomErrorCode | undefined): boolean {
   return entry !== undefined && entry.codes.some((code) => SIGNATURE_CODES.has(code));
 }
 
