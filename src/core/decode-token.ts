@@ -4,7 +4,7 @@
  */
 import { decodeBase64Lenient, isPrintableAscii, latin1Text, utf8Text } from './base64url.js';
 import { cleanInput, codePoint, type Unwrapping } from './clean-input.js';
-import { MAX_JSON_DEPTH, scanJson } from './json-value.js';
+import { duplicateKeysOf, MAX_JSON_DEPTH, mayNestTooDeep, scanJson } from './json-value.js';
 import { decodeLegacySignature, type LegacyFields } from './legacy-signature.js';
 import type { TokenKind } from './token-kind.js';
 
@@ -217,8 +217,8 @@ function parseJsonSegment(
   if (bytes === undefined) return undefined;
   const text = utf8Text(bytes);
   // Looked at before JSON.parse, so that no value deeper than MAX_JSON_DEPTH is ever built.
-  const scan = scanJson(text);
-  if (scan.tooDeep) {
+  const scan = mayNestTooDeep(text) ? scanJson(text) : undefined;
+  if (scan?.tooDeep) {
     result.problems.push({
       code: 'too-deep',
       segment: name,
@@ -246,7 +246,7 @@ function parseJsonSegment(
     });
     return undefined;
   }
-  for (const key of scan.duplicateKeys) result.duplicateKeys.push({ segment: name === 'header' ? 'header' : 'payload', key });
+  for (const key of scan?.duplicateKeys ?? duplicateKeysOf(text, value)) result.duplicateKeys.push({ segment: name === 'header' ? 'header' : 'payload', key });
   return value as Record<string, unknown>;
 }
 

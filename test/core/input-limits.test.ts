@@ -6,9 +6,10 @@
  * Tokens are built here with node:crypto, independently of src/.
  */
 import { createHmac } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanInput, decodeToken, diagnoseToken, generateSignature, parseJoinContext, verifyToken } from '../../src/index.js';
-import { MAX_JSON_DEPTH, scanJson } from '../../src/core/json-value.js';
+import { duplicateKeysOf, MAX_JSON_DEPTH, scanJson } from '../../src/core/json-value.js';
 import { isZoomsigError } from '../../src/core/errors.js';
 
 const NOW = 1_767_225_600;
@@ -80,6 +81,22 @@ describe('JSON nested past the limit', () => {
     expect(scanJson('"[[[[[[" ').depth).toBe(0);
     expect(scanJson('{"a\\"[":[1]}').depth).toBe(2);
     expect(scanJson('{"a":1,"b":{"c":1,"c":2},"a":3}').duplicateKeys.sort()).toEqual(['a', 'b.c']);
+  });
+
+  it('duplicateKeysOf finds what scanJson finds, compact, pretty-printed or with keys named twice', () => {
+    // Members from a few keys, so that some objects name one twice; values that nest objects of their own.
+    const member = fc.tuple(fc.constantFrom('a', 'alg', 'b', '\u00e9', 'a"b'), fc.jsonValue({ maxDepth: 3 }));
+    const text = fc.oneof(
+      fc.array(member, { maxLength: 6 }).map((members) => `{${members.map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`).join(',')}}`),
+      fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify(value)),
+      fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify(value, null, 2)),
+    );
+    fc.assert(
+      fc.property(text, (json) => {
+        expect(duplicateKeysOf(json, JSON.parse(json))).toEqual(scanJson(json).duplicateKeys);
+      }),
+      { numRuns: 3_000 },
+    );
   });
 });
 
