@@ -2,7 +2,7 @@
  * What verify and doctor take from the command line and the environment to
  * judge a token: the clock, the SDK, the secrets and key, the skew.
  */
-import { decodeToken } from '../core/decode-token.js';
+import { decodeToken, type DecodedToken } from '../core/decode-token.js';
 import type { DoctorOptions } from '../core/doctor.js';
 import type { SecretInput } from '../core/signature-analysis.js';
 import type { CommandInput } from './commands.js';
@@ -17,12 +17,17 @@ export interface TokenOptions extends DoctorOptions {
   secrets: SecretInput[];
 }
 
-/** The options, and the SDK whose credentials were read: the one named, else the token's own kind. */
-export function tokenOptions(input: string, { values, io, output, environment }: CommandInput): { options: TokenOptions; sdk: Sdk } {
+/**
+ * The options, the SDK whose credentials were read (the one named, else the
+ * token's own kind), and the token as decodeToken read it, for
+ * diagnoseDecoded and verifyDecoded.
+ */
+export function tokenOptions(input: string, { values, io, output, environment }: CommandInput): { options: TokenOptions; sdk: Sdk; decoded: DecodedToken } {
   const now = nowOption(values, io);
   const skewSeconds = skewOption(values);
   const sdkFlag = sdkOption(values);
-  const kind = decodeToken(input).kind;
+  const decoded = decodeToken(input);
+  const { kind } = decoded;
   const sdk = sdkFlag ?? (kind === 'video-sdk' ? 'video' : 'meeting');
   const secrets = resolveSecrets(values, environment, sdk, output);
   const otherSdkSecrets = otherSdkSecretsOf(kind, sdk, environment, output);
@@ -30,6 +35,7 @@ export function tokenOptions(input: string, { values, io, output, environment }:
   const key = resolveKey(values, environment, sdk);
   return {
     sdk,
+    decoded,
     options: {
       now,
       secrets,

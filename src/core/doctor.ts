@@ -77,6 +77,16 @@ export interface Diagnosis {
 
 export async function diagnoseToken(token: string, options: DoctorOptions): Promise<Diagnosis> {
   requireOptions(options, 'diagnoseToken');
+  return diagnoseDecoded(decodeToken(token), options);
+}
+
+/**
+ * diagnoseToken of a token decodeToken has read already: the CLI reads it
+ * once, for its options too (a second read cost ~0.25 ms of doctor's and
+ * verify's start). Not in the package's exports.
+ */
+export async function diagnoseDecoded(decoded: DecodedToken, options: DoctorOptions): Promise<Diagnosis> {
+  requireOptions(options, 'diagnoseToken');
   // The table of Zoom's error codes is imported only when an error is given: building it
   // at every start cost doctor 0.7% of its instructions, verify 0.4% (scripts/bench-instructions.mjs).
   const errorCodes = options.error === undefined ? undefined : await import('./error-codes.js');
@@ -89,7 +99,6 @@ export async function diagnoseToken(token: string, options: DoctorOptions): Prom
     );
   }
   const webSdkVersion = webSdkVersionOf(options);
-  const decoded = decodeToken(token);
   const now = requireClock(options.now);
   const secrets = normaliseSecrets(options.secrets);
   const signature = await analyseSignature(decoded, secrets, options.key, options.otherSdkSecrets);

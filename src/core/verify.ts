@@ -2,8 +2,8 @@
  * verifyToken: would Zoom accept this signature? The doctor's checks with the
  * user's secrets, and a yes only when the HMAC matched and no check failed.
  */
-import type { DecodedToken } from './decode-token.js';
-import { diagnoseToken, requireOptions } from './doctor.js';
+import { decodeToken, type DecodedToken } from './decode-token.js';
+import { diagnoseDecoded, requireOptions } from './doctor.js';
 import type { Finding, Verdict } from './finding.js';
 import type { SecretInput } from './signature-analysis.js';
 import type { Clock } from './time.js';
@@ -57,7 +57,13 @@ export interface VerifyResult {
 
 export async function verifyToken(token: string, options: VerifyOptions): Promise<VerifyResult> {
   requireOptions(options, 'verifyToken');
-  const diagnosis = await diagnoseToken(token, options);
+  return verifyDecoded(decodeToken(token), options);
+}
+
+/** verifyToken of a token decodeToken has read already (see diagnoseDecoded). Not in the package's exports. */
+export async function verifyDecoded(decoded: DecodedToken, options: VerifyOptions): Promise<VerifyResult> {
+  requireOptions(options, 'verifyToken');
+  const diagnosis = await diagnoseDecoded(decoded, options);
   const { signature } = diagnosis;
   return {
     ok: diagnosis.verdict !== 'fail' && signature.valid,

@@ -1,6 +1,6 @@
 /** zoomsig doctor: every check, each problem explained with its fix. */
 import { tokenSdkOf } from '../../core/checks/run-checks.js';
-import { diagnoseToken, type DoctorOptions } from '../../core/doctor.js';
+import { diagnoseDecoded, type DoctorOptions } from '../../core/doctor.js';
 import { normaliseMeetingNumber, normaliseRole } from '../../core/normalise.js';
 import { ZoomsigError } from '../../core/errors.js';
 import { parseJoinContext, type JoinContext } from '../../core/join-context.js';
@@ -50,7 +50,7 @@ export async function runDoctor(command: CommandInput, loadPrompter: PrompterLoa
       );
     }
     // Credentials are optional here: without a secret the signature is reported unchecked.
-    const { options } = tokenOptions(input, command);
+    const { options, decoded } = tokenOptions(input, command);
     const doctorOptions: DoctorOptions = {
       ...options,
       // Read here, so that a value it cannot read is named by its flag.
@@ -59,14 +59,14 @@ export async function runDoctor(command: CommandInput, loadPrompter: PrompterLoa
       ...(join !== undefined && { join }),
       ...(values.error !== undefined && { error: values.error }),
     };
-    let diagnosis = await diagnoseToken(input, doctorOptions);
+    let diagnosis = await diagnoseDecoded(decoded, doctorOptions);
 
     // What no token can show, when the token checks out or Zoom's answer points there.
     if (interactive && (questionsExplain(errorEntry) || (diagnosis.verdict !== 'fail' && values.error === undefined))) {
       const asker = await ask();
       if (values.error !== undefined || (await askRefused(asker))) {
         const answers = await askSetup(asker, tokenSdkOf(diagnosis.decoded));
-        diagnosis = await diagnoseToken(input, { ...doctorOptions, answers, error: values.error ?? '3712' });
+        diagnosis = await diagnoseDecoded(decoded, { ...doctorOptions, answers, error: values.error ?? '3712' });
       }
     }
 

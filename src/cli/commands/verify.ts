@@ -2,7 +2,7 @@
 import { ZoomsigError } from '../../core/errors.js';
 import { isoFromSeconds } from '../../core/time.js';
 import { TOKEN_KIND_LABELS } from '../../core/token-kind.js';
-import { verifyToken, type VerifyResult } from '../../core/verify.js';
+import { verifyDecoded, type VerifyResult } from '../../core/verify.js';
 import type { CommandInput } from '../commands.js';
 import { formatOption } from '../common-options.js';
 import { envNames, missingMessage } from '../credentials.js';
@@ -17,13 +17,13 @@ export async function runVerify(command: CommandInput): Promise<number> {
   const { values, positionals, io, output, environment: env } = command;
   const format = formatOption(values);
   const input = await readTokenInput(positionals, io, 'verify');
-  const { options, sdk } = tokenOptions(input, command);
+  const { options, sdk, decoded } = tokenOptions(input, command);
   if (options.secrets.length === 0) {
     const what = `The ${sdk === 'video' ? 'Video' : 'Meeting'} SDK secret to verify with`;
     throw new ZoomsigError('MISSING_VALUE', missingMessage(what, '--secret-file (or --secret)', envNames(sdk).secret, env), 'secret');
   }
   const { now } = options;
-  const result = await verifyToken(input, options);
+  const result = await verifyDecoded(decoded, options);
 
   const failed = !result.ok || verdictFails(result.verdict, values.strict === true);
   if (format === 'json') output.out(JSON.stringify(verifyJson(result, now), null, 2));
