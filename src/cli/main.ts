@@ -4,7 +4,7 @@
  * also a JSON document on stdout). Returns the exit code; only
  * bin/zoomsig.js sets process.exitCode.
  */
-import { CommanderError } from 'commander';
+import { type Command, CommanderError } from 'commander';
 import { isZoomsigError, ZoomsigError } from '../core/errors.js';
 import { COMMANDS, type CommandSpec } from './commands.js';
 import { Environment, hasSecretArgument, protectKnownSecrets, warnSecretOnCommandLine } from './credentials.js';
@@ -25,20 +25,31 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     const environment = new Environment(io);
     await protectKnownSecrets(argv, environment, output);
     const args = programArgs(COMMANDS, argv);
-    const program = createProgram(commandsFor(COMMANDS, args), {
-      io,
-      output,
-      action: async (spec, values, positionals, program) => {
-        await output.configure({ noColor: values['no-color'], quiet: values.quiet });
-        const runner = await spec.load();
-        code = await runner({ values, positionals, io, output, environment, program });
-      },
-    });
-    try {
-      await program.parseAsync(args, { from: 'user' });
-    } catch (error) {
-      if (!(error instanceof CommanderError)) throw error;
-      const outcome = parseOutcome(error, program, COMMANDS);
+    const commands = commandsFor(COMMANDS, args);
+    let started = false;
+    // With `args`, the command gets only the options the arguments name (program.ts, optionsNamed).
+    const make = (named: boolean): Command =>
+      createProgram(commands, {
+        io,
+        output,
+        ...(named && { args }),
+        action: async (spec, values, positionals, program) => {
+          started = true;
+          await output.configure({ noColor: values['no-color'], quiet: values.quiet });
+          const runner = await spec.load();
+          code = await runner({ values, positionals, io, output, environment, program });
+        },
+      });
+    let program = make(true);
+    let refused = await parsed(program, args);
+    if (refused !== undefined && !started && commands.length === 1 && refused.code !== 'commander.helpDisplayed') {
+      // Refused with only the options the arguments name: parsed again with all of them, whose
+      // answer (a message naming the options there are, or a run after all) is the one given.
+      program = make(false);
+      refused = await parsed(program, args);
+    }
+    if (refused !== undefined) {
+      const outcome = parseOutcome(refused, program, COMMANDS);
       if (outcome.exit === 0) return EXIT.ok;
       warnAboutSecretArgument(argv, output);
       return reportUsage(outcome.message ?? 'no command given. Run "zoomsig --help" for the list.', 'USAGE', output, json, outcome.message !== undefined);
@@ -47,6 +58,17 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
   } catch (error) {
     warnAboutSecretArgument(argv, output);
     return reportError(error, io, output, json);
+  }
+}
+
+/** commander's parse of the arguments: undefined when it ran the command, else the error it stopped at. */
+async function parsed(program: Command, args: readonly string[]): Promise<CommanderError | undefined> {
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    return error;
   }
 }
 
