@@ -10,7 +10,7 @@ import { listText } from '../core/list-text.js';
 import type { CommandSpec } from './commands.js';
 import type { OutputFormat } from './common-options.js';
 import type { Io, Output } from './io.js';
-import { GLOBAL_OPTIONS, OPTIONS, optionArguments, type OptionName, type OptionSpec, type OptionValues } from './options.js';
+import { GLOBAL_OPTIONS, OPTIONS, type OptionName, type OptionSpec, type OptionValues } from './options.js';
 import { zoomsigVersion } from './version.js';
 
 const EXIT_CODES = 'Exit codes: 0 fine, 1 the token, credentials or endpoint has a problem, 2 usage error or unreadable input.';
@@ -103,8 +103,9 @@ const COMPLETE = new WeakMap<Command, () => void>();
 
 /**
  * Which options the arguments can name, for a program that makes only
- * those: every --name they hold (before `--`), and every option whose
- * short letter is in an argument of one dash. undefined, meaning all of them,
+ * those: every --name they hold, and every option whose short letter is in
+ * an argument of one dash; after `--` too, which an option that takes a
+ * value may take as its value (`--secret -- --json`). undefined, meaning all of them,
  * when they ask for help, which lists them all. What commander does with
  * arguments that name no other option is the same whether the others exist
  * or not; and a run that commander refuses is parsed again by main.ts with
@@ -113,10 +114,9 @@ const COMPLETE = new WeakMap<Command, () => void>();
  * took 0.5 ms of its start, in process, this VM).
  */
 export function optionsNamed(args: readonly string[]): ((name: OptionName) => boolean) | undefined {
-  const given = optionArguments(args);
   const long = new Set<string>();
   let shorts = '';
-  for (const arg of given) {
+  for (const arg of args) {
     if (arg === '--help' || (arg.startsWith('-') && !arg.startsWith('--') && arg.includes('h'))) return undefined;
     if (arg.startsWith('--')) long.add(arg.split('=')[0] as string);
     else if (arg.startsWith('-')) shorts += arg.slice(1);
