@@ -142,11 +142,15 @@ export class Output {
   }
 }
 
-/** A value as it is, and as JSON, XML and GitHub's annotations escape it. */
+/**
+ * A value as it is, and as JSON, XML and GitHub's annotations escape it.
+ * replaceAll of plain strings: the eight patterns this took compiled at every
+ * run with a secret (~0.1 ms).
+ */
 function escapedForms(value: string): string[] {
   const json = JSON.stringify(value).slice(1, -1);
-  const xml = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-  const github = value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const xml = value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&apos;');
+  const github = value.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
   return [...new Set([value, json, xml, github])];
 }
 

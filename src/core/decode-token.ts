@@ -2,7 +2,7 @@
  * The token core: takes whatever was pasted and says what it is and what it
  * holds. Pure, never throws, never reads the clock.
  */
-import { decodeBase64Lenient, isPrintableAscii, latin1Text, utf8Text } from './base64url.js';
+import { decodeBase64Lenient, isPrintableAscii, latin1Text, utf8Text, withoutPadding } from './base64url.js';
 import { cleanInput, codePoint, type Unwrapping } from './clean-input.js';
 import { duplicateKeysOf, MAX_JSON_DEPTH, mayNestTooDeep, scanJson } from './json-value.js';
 import { decodeLegacySignature, type LegacyFields } from './legacy-signature.js';
@@ -202,7 +202,7 @@ function badBase64Message(name: SegmentName, part: string): string {
   if (/[+/]/.test(part) && /[-_]/.test(part)) {
     return `The ${name} mixes the two base64 alphabets ("+" or "/" with "-" or "_"): no encoder writes that.`;
   }
-  const length = part.replace(/=+$/, '').length;
+  const length = withoutPadding(part).length;
   if (length % 4 === 1) {
     return `The ${name} is ${length} character${length === 1 ? '' : 's'} long, and base64url text never has a length of 4n+1: part of it was lost (cut off when copying?), though every character is valid.`;
   }
@@ -259,7 +259,7 @@ const BASE64URL_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
  * 4n + 3 it carries 2; a whole group of 4 has none.
  */
 export function canonicalEnd(text: string): string | undefined {
-  const digits = text.replace(/=+$/, '');
+  const digits = withoutPadding(text);
   const spareBits = [0, 0, 4, 2][digits.length % 4] ?? 0;
   const last = digits.at(-1);
   if (spareBits === 0 || last === undefined) return undefined;

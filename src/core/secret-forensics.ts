@@ -99,7 +99,7 @@ function unquoted(text: string): string {
  * reads it: a secret holding both "-_" and "+/" still decodes.
  */
 function base64Variant(text: string): Uint8Array | undefined {
-  return decodeBase64Lenient(text.replace(/-/g, '+').replace(/_/g, '/')).bytes;
+  return decodeBase64Lenient(text.replaceAll('-', '+').replaceAll('_', '/')).bytes;
 }
 
 /** The key used as the secret: the token signed with the Client ID. */

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBase64Lenient } from '../../src/core/base64url.js';
+import { decodeBase64Lenient, withoutPadding } from '../../src/core/base64url.js';
 
 function reference(text: string): { bytes: number[] | undefined; urlSafe: boolean; standardAlphabet: boolean; padded: boolean } {
   const urlSafe = /^[A-Za-z0-9_-]*$/.test(text);
@@ -54,5 +54,18 @@ describe('decodeBase64Lenient', () => {
     expect([...(decodeBase64Lenient('QR').bytes ?? [])]).toEqual([0x41]);
     expect(decodeBase64Lenient('Q').bytes).toBeUndefined();
     expect(decodeBase64Lenient('QQ===').bytes).toBeUndefined();
+  });
+});
+
+describe('withoutPadding', () => {
+  it.each([
+    ['', ''],
+    ['QQ==', 'QQ'],
+    ['QUI=', 'QUI'],
+    ['QUJD', 'QUJD'],
+    ['==', ''],
+    ['a=b=', 'a=b'],
+  ])('%s → %s', (text, unpadded) => {
+    expect(withoutPadding(text)).toBe(unpadded);
   });
 });
