@@ -12,7 +12,7 @@ import { isOutputError } from './descriptor-output.js';
 import { EXIT } from './exit-codes.js';
 import { Output, processIo, type Io } from './io.js';
 import { optionArguments, type OptionValues } from './options.js';
-import { commandsFor, createProgram, parseOutcome, programArgs } from './program.js';
+import { commandsFor, createProgram, optionsNamed, parseOutcome, programArgs } from './program.js';
 
 /** The command table, for the tests of the bundles (test/cli/startup.test.ts). */
 export { COMMANDS };
@@ -26,13 +26,14 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     await protectKnownSecrets(argv, environment, output);
     const args = programArgs(COMMANDS, argv);
     const commands = commandsFor(COMMANDS, args);
+    // A program of one command gets only the options the arguments name (program.ts, optionsNamed).
+    const only = commands.length === 1 ? optionsNamed(args) : undefined;
     let started = false;
-    // With `args`, the command gets only the options the arguments name (program.ts, optionsNamed).
     const make = (named: boolean): Command =>
       createProgram(commands, {
         io,
         output,
-        ...(named && { args }),
+        only: named ? only : undefined,
         action: async (spec, values, positionals, program) => {
           started = true;
           await output.configure({ noColor: values['no-color'], quiet: values.quiet });
@@ -42,7 +43,7 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
       });
     let program = make(true);
     let refused = await parsed(program, args);
-    if (refused !== undefined && !started && commands.length === 1 && refused.code !== 'commander.helpDisplayed') {
+    if (refused !== undefined && !started && only !== undefined) {
       // Refused with only the options the arguments name: parsed again with all of them, whose
       // answer (a message naming the options there are, or a run after all) is the one given.
       program = make(false);

@@ -29,16 +29,11 @@ export interface ProgramHooks {
   output: Output;
   /** Runs the command the arguments named, with its parsed options. */
   action: (spec: CommandSpec, values: OptionValues, positionals: string[], program: Command) => Promise<void>;
-  /**
-   * The arguments the program will parse, when it is made for one command:
-   * that command then gets only the options these name (optionsNamed). Without
-   * them, every option is made.
-   */
-  args?: readonly string[];
+  /** Which options to make (optionsNamed, for a program of one command); without it, every one. */
+  only?: ((name: OptionName) => boolean) | undefined;
 }
 
-export function createProgram(commands: readonly CommandSpec[], { io, output, action, args }: ProgramHooks): Command {
-  const named = commands.length === 1 && args !== undefined ? optionsNamed(args) : undefined;
+export function createProgram(commands: readonly CommandSpec[], { io, output, action, only }: ProgramHooks): Command {
   const program = new Command('zoomsig')
     .usage('<command> [options]')
     .description('zoomsig: generate, decode, verify and diagnose Zoom Meeting SDK / Video SDK signatures (the end of error 3712).')
@@ -81,7 +76,7 @@ export function createProgram(commands: readonly CommandSpec[], { io, output, ac
     pending.set(command, () => {
       const formats = spec.formats ?? ALL_FORMATS;
       for (const name of [...spec.options, ...GLOBAL_OPTIONS]) {
-        if (named === undefined || named(name)) command.addOption(makeOption(name, OPTIONS[name], spec.optionHelp?.[name], formats));
+        if (only === undefined || only(name)) command.addOption(makeOption(name, OPTIONS[name], spec.optionHelp?.[name], formats));
       }
       command.addHelpText('after', helpFooter(spec.examples));
     });

@@ -31,7 +31,7 @@ async function outcome(spec: CommandSpec, argv: readonly string[], named: boolea
   const program = createProgram([spec], {
     io,
     output: new Output(io, { noColor: true }),
-    ...(named && { args }),
+    only: named ? optionsNamed(args) : undefined,
     action: async (_spec, values, positionals) => {
       ran = { values, positionals };
     },
