@@ -5,7 +5,7 @@
  * dependencies left out of the bundle, in require.cache.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -183,5 +183,36 @@ describe('bundles and V8 code caches (bin/zoomsig.js)', () => {
       expect(result.status).toBe(0);
       expect(result.stdout).toMatch(/^kind +Meeting SDK signature/);
     }
+  });
+});
+
+describe('the build starts from an empty dist', () => {
+  afterAll(cleanupTempDirs);
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+
+  it('empties dist first (package.json "build"), so no output of a deleted source is packed', () => {
+    const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(scripts.build).toMatch(/^node scripts\/clean-dist\.mjs && /);
+    const copy = makeTempDir();
+    mkdirSync(join(copy, 'scripts'));
+    copyFileSync(join(root, 'scripts', 'clean-dist.mjs'), join(copy, 'scripts', 'clean-dist.mjs'));
+    mkdirSync(join(copy, 'dist', 'cli'), { recursive: true });
+    writeFileSync(join(copy, 'dist', 'cli', 'gone.js'), '');
+    writeFileSync(join(copy, 'kept.txt'), '');
+    const result = spawnSync(process.execPath, [join(copy, 'scripts', 'clean-dist.mjs')], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(existsSync(join(copy, 'dist'))).toBe(false);
+    expect(existsSync(join(copy, 'kept.txt'))).toBe(true);
+  });
+
+  it('leaves in dist only what this build makes: every module there has its source', () => {
+    const made = (dir: string): string[] =>
+      readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? made(join(dir, entry.name)) : [join(dir, entry.name)],
+      );
+    const modules = made('dist').filter((file) => /\.(js|d\.ts)$/.test(file));
+    expect(modules.length).toBeGreaterThan(0);
+    const orphans = modules.filter((file) => !existsSync(join(root, file.replace(/^dist/, 'src').replace(/(\.d)?\.ts$|\.js$/, '.ts'))));
+    expect(orphans).toEqual([]);
   });
 });
