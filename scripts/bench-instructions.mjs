@@ -54,7 +54,7 @@ for (const name of [undefined, ...OWN_BUNDLES]) {
 }
 
 const bin = join(copy, 'bin', 'zoomsig.js');
-// [name, arguments, with the secret in the environment]: those of scripts/bench-startup.mjs, and three more doctors.
+// [name, arguments, the secret in the environment (true, or 'wrong')]: those of scripts/bench-startup.mjs, and three more doctors.
 const commands = [
   ['node -e 0', ['-e', '0'], false],
   ['zoomsig decode <token>', [bin, 'decode', token], false],
@@ -67,12 +67,13 @@ const commands = [
   ['zoomsig doctor --json', [bin, 'doctor', '--ignore-exp', '--json', token], false],
   ['zoomsig doctor --error 3712', [bin, 'doctor', '--ignore-exp', '--error', '3712', token], false],
   ['zoomsig doctor --help', [bin, 'doctor', '--help'], false],
+  ['zoomsig doctor, wrong secret', [bin, 'doctor', '--ignore-exp', token], 'wrong'],
 ];
 
 console.log(`node ${process.version}, instructions (valgrind cachegrind) with ${FLAGS.join(' ')}, caches made with the same flags, clean environment`);
 let base;
 for (const [name, args, withSecret] of commands) {
-  const env = withSecret ? { ...cleanEnv, ZOOM_MEETING_SDK_SECRET: secret } : cleanEnv;
+  const env = withSecret ? { ...cleanEnv, ZOOM_MEETING_SDK_SECRET: withSecret === 'wrong' ? `Other${secret}` : secret } : cleanEnv;
   const run = spawnSync('valgrind', ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, ...FLAGS, ...args], {
     env,
     encoding: 'utf8',

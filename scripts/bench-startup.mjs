@@ -34,7 +34,8 @@ const bin = `${root}bin/zoomsig.js`;
 const token = JSON.parse(readFileSync(`${root}examples/endpoint-reply.json`, 'utf8')).signature;
 const secret = 'FakeClientSecret0123456789abcdef';
 
-// [name, arguments, with the secret in the environment, budget as a multiple of node -e 0 (issue 9)]
+// [name, arguments, the secret in the environment (true, or 'wrong' for one that does not
+// match), budget as a multiple of node -e 0 (issue 9)]
 const commands = [
   ['node -e 0', ['-e', '0'], false],
   ['zoomsig decode <token>', [bin, 'decode', token], false, 1.35],
@@ -44,10 +45,14 @@ const commands = [
   ['zoomsig verify <token>', [bin, 'verify', '--ignore-exp', token], true, 1.6],
   ['zoomsig doctor --secret', [bin, 'doctor', '--ignore-exp', token], true, 1.6],
   ['zoomsig generate --native', [bin, 'generate', '--native', '--key', 'FakeClientId0123456789'], true, 1.6],
+  // No budget of its own: doctor's usual case when a join fails, the secret given and
+  // each mistake with it checked (10 HMACs; exit 1, the signature is invalid).
+  ['zoomsig doctor, wrong secret', [bin, 'doctor', '--ignore-exp', token], 'wrong'],
 ];
 const inherited = inheritEnv ? process.env : { PATH: process.env.PATH, HOME: process.env.HOME };
 const plainEnv = noColorEnv ? { ...inherited, NO_COLOR: '1' } : { ...inherited };
 const secretEnv = { ...plainEnv, ZOOM_MEETING_SDK_SECRET: secret };
+const wrongSecretEnv = { ...plainEnv, ZOOM_MEETING_SDK_SECRET: `Other${secret}` };
 const times = commands.map(() => []);
 const cpuTimes = commands.map(() => []);
 const perfOut = `${tmpdir()}/zoomsig-bench-perf-${process.pid}.csv`;
@@ -57,9 +62,11 @@ for (let round = 0; round < runs + 5; round += 1) {
     const start = process.hrtime.bigint();
     // stdout a pipe, as when a script reads zoomsig's output.
     const [file, argv] = cpu ? ['perf', ['stat', '-x,', '-e', 'task-clock', '-o', perfOut, '--', process.execPath, ...args]] : [process.execPath, args];
-    const result = spawnSync(file, argv, { env: withSecret ? secretEnv : plainEnv, stdio: ['ignore', 'pipe', 'ignore'] });
+    const env = withSecret === 'wrong' ? wrongSecretEnv : withSecret ? secretEnv : plainEnv;
+    const result = spawnSync(file, argv, { env, stdio: ['ignore', 'pipe', 'ignore'] });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (result.status !== 0) throw new Error(`${commands[index][0]} exited ${result.status}`);
+    const expected = withSecret === 'wrong' ? 1 : 0;
+    if (result.status !== expected) throw new Error(`${commands[index][0]} exited ${result.status}, not ${expected}`);
     if (round >= 5) {
       // the first rounds warm the file cache
       times[index].push(ms);
@@ -81,7 +88,7 @@ for (const [index, [name, , , budget]] of commands.entries()) {
   const within = budget === undefined ? '' : `   budget ${budget}×: ${value / base <= budget ? 'within' : 'OVER'}`;
   const cpuValue = cpu ? median(cpuTimes[index]) : 0;
   const cpuText = cpu ? `   cpu ${cpuValue.toFixed(1).padStart(6)} ms ${(cpuValue / cpuBase).toFixed(2)}×` : '';
-  console.log(`${name.padEnd(28)} ${value.toFixed(1).padStart(6)} ms   ${(value / base).toFixed(2)}× node -e 0${within}${cpuText}`);
+  console.log(`${name.padEnd(30)} ${value.toFixed(1).padStart(6)} ms   ${(value / base).toFixed(2)}× node -e 0${within}${cpuText}`);
 }
 
 // Peak resident memory of decode (budget 45 MiB): the largest of a few runs.
