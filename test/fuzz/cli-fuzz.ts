@@ -88,6 +88,15 @@ function optionFragments(files: Record<string, string>): Record<string, fc.Arbit
   };
 }
 
+/**
+ * The options a command takes, none for a name that is no command. Own keys
+ * only: a generated name may be "constructor" or "toString", which every
+ * object has (the harness once crashed on one).
+ */
+export function ownOptions(command: string): readonly string[] {
+  return Object.hasOwn(TAKES, command) ? ((TAKES as Record<string, readonly string[]>)[command] ?? []) : [];
+}
+
 export function cliRuns(files: Record<string, string>): fc.Arbitrary<CliRun> {
   const token = argText(fc.oneof(pasted, signedJwt.map(({ token: t }) => t)));
   const positional = fc.oneof({ weight: 3, arbitrary: token }, { weight: 1, arbitrary: fc.constantFrom('-', '3712', 'timestamps-in-ms', 'bash', 'nonexistent') });
@@ -101,8 +110,7 @@ export function cliRuns(files: Record<string, string>): fc.Arbitrary<CliRun> {
   const fragments = optionFragments(files);
   const everyOption = fc.oneof(...Object.values(fragments));
   const forCommand = (command: string): fc.Arbitrary<readonly string[]> => {
-    const own = (TAKES as Record<string, readonly string[] | undefined>)[command] ?? [];
-    const names = [...new Set([...own, 'no-color', 'quiet', 'help'])];
+    const names = [...new Set([...ownOptions(command), 'no-color', 'quiet', 'help'])];
     return fc.oneof({ weight: 6, arbitrary: fc.oneof(...names.map((name) => fragments[name] as fc.Arbitrary<readonly string[]>)) }, { weight: 1, arbitrary: everyOption });
   };
   const command = fc.oneof({ weight: 12, arbitrary: fc.constantFrom<string>(...COMMANDS) }, { weight: 1, arbitrary: argText(fc.string({ maxLength: 10 })) });

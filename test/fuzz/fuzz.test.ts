@@ -9,7 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as lib from '../../src/index.js';
-import { fuzzCli } from './cli-fuzz.js';
+import { fuzzCli, ownOptions } from './cli-fuzz.js';
 import { DRIVERS, exportedFunctions, fuzzLibrary } from './library-fuzz.js';
 
 const SEED = 20_260_101;
@@ -18,6 +18,11 @@ const BIN = fileURLToPath(new URL('../../bin/zoomsig.js', import.meta.url));
 describe('fuzz (bounded slice, seed 20260101)', () => {
   it('has a driver for every exported function, and no driver for a function that is gone', () => {
     expect(Object.keys(DRIVERS).sort()).toEqual(exportedFunctions(lib));
+  });
+
+  it("gives a generated command name that is an object's own property name no options, instead of crashing", () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) expect(ownOptions(name)).toEqual([]);
+    expect(ownOptions('doctor')).toContain('secret');
   });
 
   it('3,000 library inputs: no exception, every result serialises, nothing verifies that is not an exact HS256 HMAC', async () => {
