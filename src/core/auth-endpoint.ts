@@ -82,11 +82,12 @@ const SDK_NAMES = {
 /**
  * The headers of a JSON reply, in a new object each time (the CORS and
  * length headers are added to it). Made from a literal, not spread from a
- * shared object: under load, the copies spread from one (`{ ...HEADERS }`)
- * left ~300 bytes a request in V8's old space, which a mark-compact of 4 to
- * 6 ms then cleared every 2 s or so, where a literal leaves none (V8's GC
- * trace, serve under autocannon: old space grew 312 KB a thousand requests
- * against 15).
+ * shared object: in V8 11 a property added to a spread copy makes a new
+ * hidden class each time, so the copies (`{ ...HEADERS }`) left ~500 bytes
+ * a request in V8's old space, which a mark-compact of 4 to 6 ms then
+ * cleared every 2 s or so (V8's GC trace, serve under autocannon: the old
+ * space grew ~560 KB a thousand requests; from a literal, 31 to 47 KB, as
+ * node:http with jose alone). test/cli/serve-heap.test.ts checks it.
  */
 function jsonHeaders(): Record<string, string> {
   return {

@@ -2,7 +2,7 @@
  * serve's replies leave nothing in V8's old space: every reply's headers
  * object shares one hidden class (map). Headers spread from a shared object
  * and then added to (the CORS and length headers) got a new map each, and
- * maps live in the old space: ~300 bytes a request there, cleared by a
+ * maps live in the old space: ~500 bytes a request there, cleared by a
  * mark-compact of 4 to 6 ms every few seconds under load, in serve's p99.
  * Asked of V8 itself (%HaveSameMap, --allow-natives-syntax), in a node of
  * its own, on the built library.
