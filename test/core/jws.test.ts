@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { diagnoseToken, signHs256, verifyToken, ZoomsigError } from '../../src/index.js';
-import { independentlyValid } from './support/hand-checked-jwt.js';
+import { independentlyValid, signedByHand } from './support/hand-checked-jwt.js';
 
 const NOW = 1_767_225_600;
 const KEY = 'FakeClientId0123456789';
@@ -14,7 +14,7 @@ const SECRET = 'FakeClientSecret0123456789abcdef';
 const claims = { appKey: KEY, sdkKey: KEY, mn: '85746065012', role: 0, iat: NOW - 30, exp: NOW + 7170, tokenExp: NOW + 7170 };
 
 const encode = (value: unknown, encoding: 'base64' | 'base64url'): string => Buffer.from(JSON.stringify(value)).toString(encoding);
-const sign = (input: string, secret = SECRET): string => `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+const sign = (input: string, secret = SECRET): string => signedByHand(input, secret);
 
 describe('signHs256', () => {
   it('resolves to a JWT with the header and claims in order, right by hand, for a string or bytes', async () => {

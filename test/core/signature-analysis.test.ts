@@ -1,22 +1,19 @@
 /**
  * The secrets' checks: they run together, and the answer is still the one
  * the checks in turn would give (the first secret, then the first mistake,
- * in their order). Tokens are signed here by hand with node:crypto.
+ * in their order). Tokens are signed by hand with node:crypto (support/hand-checked-jwt.ts).
  */
-import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeToken } from '../../src/index.js';
 import { analyseSignature } from '../../src/core/signature-analysis.js';
+import { signedByHand } from './support/hand-checked-jwt.js';
 
 const NOW = 1_767_225_600;
 const KEY = 'FakeClientId0123456789';
 const SECRET = 'FakeClientSecret0123456789abcdef';
 const claims = { appKey: KEY, sdkKey: KEY, mn: '85746065012', role: 0, iat: NOW - 30, exp: NOW + 7170, tokenExp: NOW + 7170 };
 const part = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
-const signed = (secret: string): string => {
-  const input = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`;
-  return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
-};
+const signed = (secret: string): string => signedByHand(`${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`, secret);
 const secrets = (...values: string[]) => values.map((value, index) => ({ label: `--secret #${index + 1}`, value }));
 
 /** The most WebCrypto verifications that were under way at once while `work` ran. */
