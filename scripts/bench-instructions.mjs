@@ -21,16 +21,15 @@
  * for scripts/bench-startup.mjs).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchCommands, envWithSecret } from './bench-commands.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const keep = process.argv.includes('--keep');
 const FLAGS = ['--random-seed=1', '--hash-seed=1'];
-const secret = 'FakeClientSecret0123456789abcdef';
-const token = JSON.parse(readFileSync(join(root, 'examples', 'endpoint-reply.json'), 'utf8')).signature;
 
 if (spawnSync('valgrind', ['--version']).status !== 0) {
   console.error('bench-instructions: valgrind is not installed (Debian: apt-get install valgrind).');
@@ -54,26 +53,12 @@ for (const name of [undefined, ...OWN_BUNDLES]) {
 }
 
 const bin = join(copy, 'bin', 'zoomsig.js');
-// [name, arguments, the secret in the environment (true, or 'wrong')]: those of scripts/bench-startup.mjs, and three more doctors.
-const commands = [
-  ['node -e 0', ['-e', '0'], false],
-  ['zoomsig decode <token>', [bin, 'decode', token], false],
-  ['zoomsig doctor <token>', [bin, 'doctor', '--ignore-exp', token], false],
-  ['zoomsig explain 3712', [bin, 'explain', '3712'], false],
-  ['zoomsig --help', [bin, '--help'], false],
-  ['zoomsig verify <token>', [bin, 'verify', '--ignore-exp', token], true],
-  ['zoomsig doctor --secret', [bin, 'doctor', '--ignore-exp', token], true],
-  ['zoomsig generate --native', [bin, 'generate', '--native', '--key', 'FakeClientId0123456789'], true],
-  ['zoomsig doctor --json', [bin, 'doctor', '--ignore-exp', '--json', token], false],
-  ['zoomsig doctor --error 3712', [bin, 'doctor', '--ignore-exp', '--error', '3712', token], false],
-  ['zoomsig doctor --help', [bin, 'doctor', '--help'], false],
-  ['zoomsig doctor, wrong secret', [bin, 'doctor', '--ignore-exp', token], 'wrong'],
-];
+const commands = benchCommands(bin, { more: true });
 
 console.log(`node ${process.version}, instructions (valgrind cachegrind) with ${FLAGS.join(' ')}, caches made with the same flags, clean environment`);
 let base;
 for (const [name, args, withSecret] of commands) {
-  const env = withSecret ? { ...cleanEnv, ZOOM_MEETING_SDK_SECRET: withSecret === 'wrong' ? `Other${secret}` : secret } : cleanEnv;
+  const env = envWithSecret(cleanEnv, withSecret);
   const run = spawnSync('valgrind', ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, ...FLAGS, ...args], {
     env,
     encoding: 'utf8',

@@ -19,6 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { BENCH_TOKEN, benchCommands, envWithSecret, expectedExit } from './bench-commands.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -31,28 +32,9 @@ const noColorEnv = args.includes('--no-color-env');
 const cpu = args.includes('--cpu');
 const runs = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 200);
 const bin = `${root}bin/zoomsig.js`;
-const token = JSON.parse(readFileSync(`${root}examples/endpoint-reply.json`, 'utf8')).signature;
-const secret = 'FakeClientSecret0123456789abcdef';
-
-// [name, arguments, the secret in the environment (true, or 'wrong' for one that does not
-// match), budget as a multiple of node -e 0 (issue 9)]
-const commands = [
-  ['node -e 0', ['-e', '0'], false],
-  ['zoomsig decode <token>', [bin, 'decode', token], false, 1.35],
-  ['zoomsig doctor <token>', [bin, 'doctor', '--ignore-exp', token], false, 1.35],
-  ['zoomsig explain 3712', [bin, 'explain', '3712'], false, 1.35],
-  ['zoomsig --help', [bin, '--help'], false, 1.35],
-  ['zoomsig verify <token>', [bin, 'verify', '--ignore-exp', token], true, 1.6],
-  ['zoomsig doctor --secret', [bin, 'doctor', '--ignore-exp', token], true, 1.6],
-  ['zoomsig generate --native', [bin, 'generate', '--native', '--key', 'FakeClientId0123456789'], true, 1.6],
-  // No budget of its own: doctor's usual case when a join fails, the secret given and
-  // each mistake with it checked (10 HMACs; exit 1, the signature is invalid).
-  ['zoomsig doctor, wrong secret', [bin, 'doctor', '--ignore-exp', token], 'wrong'],
-];
+const commands = benchCommands(bin);
 const inherited = inheritEnv ? process.env : { PATH: process.env.PATH, HOME: process.env.HOME };
 const plainEnv = noColorEnv ? { ...inherited, NO_COLOR: '1' } : { ...inherited };
-const secretEnv = { ...plainEnv, ZOOM_MEETING_SDK_SECRET: secret };
-const wrongSecretEnv = { ...plainEnv, ZOOM_MEETING_SDK_SECRET: `Other${secret}` };
 const times = commands.map(() => []);
 const cpuTimes = commands.map(() => []);
 const perfOut = `${tmpdir()}/zoomsig-bench-perf-${process.pid}.csv`;
@@ -62,10 +44,9 @@ for (let round = 0; round < runs + 5; round += 1) {
     const start = process.hrtime.bigint();
     // stdout a pipe, as when a script reads zoomsig's output.
     const [file, argv] = cpu ? ['perf', ['stat', '-x,', '-e', 'task-clock', '-o', perfOut, '--', process.execPath, ...args]] : [process.execPath, args];
-    const env = withSecret === 'wrong' ? wrongSecretEnv : withSecret ? secretEnv : plainEnv;
-    const result = spawnSync(file, argv, { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    const result = spawnSync(file, argv, { env: envWithSecret(plainEnv, withSecret), stdio: ['ignore', 'pipe', 'ignore'] });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    const expected = withSecret === 'wrong' ? 1 : 0;
+    const expected = expectedExit(withSecret);
     if (result.status !== expected) throw new Error(`${commands[index][0]} exited ${result.status}, not ${expected}`);
     if (round >= 5) {
       // the first rounds warm the file cache
@@ -94,7 +75,7 @@ for (const [index, [name, , , budget]] of commands.entries()) {
 // Peak resident memory of decode (budget 45 MiB): the largest of a few runs.
 const rss = [];
 for (let run = 0; run < 5; run += 1) {
-  const result = spawnSync(process.execPath, ['--require', fileURLToPath(new URL('report-rss.cjs', import.meta.url)), bin, 'decode', token], {
+  const result = spawnSync(process.execPath, ['--require', fileURLToPath(new URL('report-rss.cjs', import.meta.url)), bin, 'decode', BENCH_TOKEN], {
     env: plainEnv,
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
