@@ -81,7 +81,9 @@ async function main(name) {
   // doctor takes 2.2% fewer instructions (doctor --secret 2.0%, --json 1.9%,
   // --error 1.5%; doctor --help 2.3% more), counted with valgrind on caches
   // and runs made with V8's --random-seed and --hash-seed fixed, which makes
-  // the counts repeat to 0.5%.
+  // the counts repeat to 0.5% (measured before scripts/bench-instructions.mjs
+  // dropped --hash-seed, which also made Node compile its own modules from
+  // source; not measured again since).
   const runs = name === undefined ? allRuns : allRuns.filter((argv) => bundleFor(argv) === name && (name !== 'doctor' || argv === doctorText));
   try {
     for (const argv of runs) await cli.run(argv, io());
