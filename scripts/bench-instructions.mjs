@@ -53,8 +53,8 @@ const cleanEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
 
 const { OWN_BUNDLES } = await import(join(copy, 'bin', 'zoomsig.js'));
 for (const name of [undefined, ...OWN_BUNDLES]) {
-  const made = spawnSync(process.execPath, [...FLAGS, join(copy, 'scripts', 'make-code-cache.cjs'), ...(name ? [name] : [])], { stdio: 'inherit' });
-  if (made.status !== 0) throw new Error(`the cache of ${name ?? 'the whole program'} was not made`);
+  const made = spawnSync(process.execPath, [...FLAGS, join(copy, 'scripts', 'make-code-cache.cjs'), ...(name ? [name] : [])], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`the cache of ${name ?? 'the whole program'} was not made: ${made.stderr.trim()}`);
 }
 
 const bin = join(copy, 'bin', 'zoomsig.js');

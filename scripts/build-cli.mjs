@@ -164,6 +164,10 @@ assertAscii(`${root}dist/cli/zoomsig.debug.cjs`);
 // (scripts/make-code-cache.cjs), each in a process of its own.
 for (const [name] of outputs) {
   const args = [fileURLToPath(new URL('make-code-cache.cjs', import.meta.url)), ...(name === undefined ? [] : [name])];
-  const cache = spawnSync(process.execPath, args, { stdio: 'inherit' });
-  if (cache.status !== 0) process.exitCode = 1;
+  // Its commands print as they would: their output is thrown away, their errors shown if it fails.
+  const cache = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (cache.status !== 0) {
+    process.stderr.write(cache.stderr);
+    process.exitCode = 1;
+  }
 }

@@ -12,10 +12,20 @@
  * scripts/build-cli.mjs with the Node.js that builds, the one that will run
  * it; bin/zoomsig.js ignores a cache V8 rejects.
  *
- * The commands run on fake credentials, a fixed clock, an empty working
- * directory and no real streams: nothing is read from or written to the user's
- * environment, and the cache holds compiled code, no data. Nothing paints: a
- * cache holding chalk and the painted paths too was ~20 KB larger, and the
+ * The commands run as bin/zoomsig.js runs them, through the bundle's own
+ * process I/O (descriptors 0 to 2, process.env, the working directory), so
+ * that the cache holds that code too: made through stand-in streams, it
+ * left out what a real run uses to write and to read its environment, which
+ * every run then compiled (0.7 to 0.9% of decode's, doctor's and verify's
+ * instructions, scripts/bench-instructions.mjs). So the commands print as
+ * they would, and standard input, output and error must be away from the
+ * terminal (scripts/build-cli.mjs gives /dev/null and a pipe, shown only if
+ * the cache fails); the environment is replaced by fake credentials and a
+ * fixed --now, the working directory is an empty one of its own: nothing is
+ * read from the user's environment, and the cache holds compiled code, no
+ * data. Each run must exit as it should, or no cache is written.
+ *
+ * Nothing paints: a cache holding chalk and the painted paths too was ~20 KB larger, and the
  * start of a run that does not paint (a pipe, a file, CI) took ~1.5 ms more
  * CPU time to deserialise it, while a run that paints without them in the
  * cache takes ~1 ms more to compile them (medians and first quartiles of 60
@@ -26,7 +36,7 @@ const { createHmac } = require('node:crypto');
 const { mkdtempSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
-const { PassThrough } = require('node:stream');
+const { isatty } = require('node:tty');
 const { loadBundle, bundleFor, bundleFile, OWN_BUNDLES } = require('../bin/zoomsig.js');
 
 const SECRET = 'FakeClientSecret0123456789abcdef';
@@ -40,41 +50,34 @@ function webToken() {
   return `${body}.${createHmac('sha256', SECRET).update(body).digest('base64url')}`;
 }
 
-async function main(name) {
-  if (name !== undefined && !OWN_BUNDLES.includes(name)) throw new Error(`no bundle "${name}"`);
-  const { exports: cli, script } = loadBundle({ name, cache: false });
-  const cwd = mkdtempSync(join(tmpdir(), 'zoomsig-cache-'));
-  const sink = () => Object.assign(new PassThrough(), { isTTY: false });
-  const io = ({ secret = true } = {}) => {
-    const stdout = sink();
-    stdout.resume();
-    return {
-      env: { ZOOM_MEETING_SDK_KEY: KEY, ...(secret ? { ZOOM_MEETING_SDK_SECRET: SECRET } : {}), NO_COLOR: '1' },
-      cwd,
-      stdin: Object.assign(new PassThrough(), { isTTY: false }),
-      stdout,
-      stderr: { write: () => true, isTTY: false },
-      clock: () => new Date('2026-01-01T00:00:00Z'),
-    };
-  };
-  const now = ['--now', '2026-01-01T00:05:00Z'];
-  // Made here, not by the bundle's generate: that would put generate and jose
-  // into every command's cache.
-  const tokens = [webToken()];
-  const doctorText = ['doctor', tokens[0], ...now];
-  const allRuns = [
-    ['generate', '--meeting', '85746065012', '--role', '0', ...now],
-    ['decode', tokens[0], ...now],
-    doctorText,
-    ['doctor', tokens[0], '--json', ...now],
-    ['doctor', `${tokens[0]}x`, '--error', '3712', ...now],
-    ['verify', tokens[0], ...now],
-    ['explain', '3712'],
-    ['explain', 'expired'],
-    ['generate', '--native', '--json', ...now],
-    ['--help'],
-    ['doctor', '--help'],
-  ];
+const NOW = ['--now', '2026-01-01T00:05:00Z'];
+// Made here, not by the bundle's generate: that would put generate and jose
+// into every command's cache.
+const TOKEN = webToken();
+const DOCTOR_TEXT = ['doctor', TOKEN, ...NOW];
+const DOCTOR_BROKEN = ['doctor', `${TOKEN}x`, '--error', '3712', ...NOW];
+const ALL_RUNS = [
+  ['generate', '--meeting', '85746065012', '--role', '0', ...NOW],
+  ['decode', TOKEN, ...NOW],
+  DOCTOR_TEXT,
+  ['doctor', TOKEN, '--json', ...NOW],
+  DOCTOR_BROKEN,
+  ['verify', TOKEN, ...NOW],
+  ['explain', '3712'],
+  ['explain', 'expired'],
+  ['generate', '--native', '--json', ...NOW],
+  ['--help'],
+  ['doctor', '--help'],
+];
+
+/**
+ * The runs that make a bundle's cache (undefined: the whole program's), in
+ * order: { argv, env, exit }, with the environment each runs in and the
+ * exit code it must give (doctor of the broken token 1 with the secret,
+ * whose signature it then fails; every other run 0): a run that does not
+ * has not used the code it is there to compile.
+ */
+function cacheRuns(name) {
   // doctor's own cache holds its everyday run alone: text, with a secret and
   // without. Its --json, --error and --help runs in it too cost the plain
   // runs more to deserialise than they save those others: without them,
@@ -84,18 +87,42 @@ async function main(name) {
   // the counts repeat to 0.5% (measured before scripts/bench-instructions.mjs
   // dropped --hash-seed, which also made Node compile its own modules from
   // source; not measured again since).
-  const runs = name === undefined ? allRuns : allRuns.filter((argv) => bundleFor(argv) === name && (name !== 'doctor' || argv === doctorText));
-  try {
-    for (const argv of runs) await cli.run(argv, io());
+  const argvs = name === undefined ? ALL_RUNS : ALL_RUNS.filter((argv) => bundleFor(argv) === name && (name !== 'doctor' || argv === DOCTOR_TEXT));
+  const env = (secret) => ({ ZOOM_MEETING_SDK_KEY: KEY, ...(secret ? { ZOOM_MEETING_SDK_SECRET: SECRET } : {}), NO_COLOR: '1' });
+  return [
+    ...argvs.map((argv) => ({ argv, env: env(true), exit: argv === DOCTOR_BROKEN ? 1 : 0 })),
     // doctor without a secret too (its checks without the forensics), as most runs of it are.
-    for (const argv of runs.filter(([command]) => command === 'doctor')) await cli.run(argv, io({ secret: false }));
+    ...argvs.filter(([command]) => command === 'doctor').map((argv) => ({ argv, env: env(false), exit: 0 })),
+  ];
+}
+
+async function main(name) {
+  if (name !== undefined && !OWN_BUNDLES.includes(name)) throw new Error(`no bundle "${name}"`);
+  if ([0, 1, 2].some((fd) => isatty(fd))) {
+    throw new Error('the commands print as they would: run it with standard input, output and error away from the terminal (node scripts/make-code-cache.cjs [bundle] </dev/null >/dev/null 2>/tmp/log)');
+  }
+  const { exports: cli, script } = loadBundle({ name, cache: false });
+  const cwd = mkdtempSync(join(tmpdir(), 'zoomsig-cache-'));
+  process.chdir(cwd);
+  try {
+    // Each as bin/zoomsig.js runs it: the bundle's own process I/O, in this environment.
+    for (const { argv, env, exit } of cacheRuns(name)) {
+      process.env = env;
+      const code = await cli.run(argv);
+      if (code !== exit) throw new Error(`zoomsig ${argv.join(' ')} exited ${code}, not ${exit}`);
+    }
   } finally {
+    process.chdir(tmpdir());
     rmSync(cwd, { recursive: true, force: true });
   }
   writeFileSync(`${bundleFile(name)}.cache`, script.createCachedData());
 }
 
-main(process.argv[2]).catch((error) => {
-  console.error(`make-code-cache: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-});
+module.exports = { cacheRuns };
+
+if (require.main === module) {
+  main(process.argv[2]).catch((error) => {
+    console.error(`make-code-cache: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  });
+}
