@@ -812,6 +812,29 @@ const scenarios = {
     options: secret,
     expect: { ...meetingOk, ids: ['non-canonical-signature'], ok: false },
   },
+  'signature-length': {
+    description: 'A valid token with one character added to its signature (44 characters, 33 bytes), checked with the right secret: no secret matches a signature of that length, and signature-invalid says the secret is not to blame.',
+    input: `${valid}A`,
+    options: secret,
+    expect: { ...meetingOk, ids: ['signature-invalid', 'signature-length'], ok: false },
+  },
+  'signature-length-cut': {
+    description: 'A valid token whose signature lost its last character (42 characters, 31 bytes), without a secret: signature-length says so, and non-canonical-signature does not send the user after the new last character.',
+    input: valid.slice(0, -1),
+    expect: { ...meetingOk, ids: ['signature-length', 'signature-unverified'], ok: false },
+  },
+  'signature-length-hex': {
+    description: "A token whose signature is the right HMAC-SHA256 written in hex (digest('hex'), 64 characters): 48 bytes read as base64url, and said to be hex.",
+    input: `${valid.slice(0, valid.lastIndexOf('.'))}.${createHmac('sha256', SECRET).update(valid.slice(0, valid.lastIndexOf('.'))).digest('hex')}`,
+    options: secret,
+    expect: { ...meetingOk, ids: ['signature-invalid', 'signature-length'], ok: false },
+  },
+  'signature-length-sha512': {
+    description: 'A token whose header says HS256 but whose HMAC is SHA-512 (64 bytes, 86 characters): said to be HMAC-SHA512.',
+    input: jwt(meetingPayload(), SECRET, { hash: 'sha512' }),
+    options: secret,
+    expect: { ...meetingOk, ids: ['signature-invalid', 'signature-length'], ok: false },
+  },
   'deeply-nested-claim': {
     description: 'A signed token with a claim nested 5,000 arrays deep (13 KB): refused as unreadable before anything walks it.',
     // As text: JSON.stringify itself overflows the stack on such a value.

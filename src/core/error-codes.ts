@@ -68,8 +68,8 @@ const WINDOW: ZoomErrorCause = {
 };
 const ENCODING: ZoomErrorCause = {
   cause:
-    'Hand-rolled encoding: btoa or standard base64 leaves "+", "/" or "=" in a part, so only some payloads fail ("1 in 10 joins"); JSON joined by hand names a key twice; an edited last character of the signature.',
-  checks: ['base64-not-url-safe', 'malformed-token', 'duplicate-json-key', 'non-canonical-signature'],
+    'Hand-rolled encoding: btoa or standard base64 leaves "+", "/" or "=" in a part, so only some payloads fail ("1 in 10 joins"); JSON joined by hand names a key twice; an edited last character of the signature; a signature cut short, run on, or written in hex.',
+  checks: ['base64-not-url-safe', 'malformed-token', 'duplicate-json-key', 'non-canonical-signature', 'signature-length'],
   fix: 'Sign with a JWT library, which writes base64url.',
 };
 const NOT_A_JWT: ZoomErrorCause = {

@@ -18,6 +18,7 @@ export const CHECK_IDS = [
   // Token integrity (checked with the format: no secret needed)
   'duplicate-json-key',
   'non-canonical-signature',
+  'signature-length',
   // Token kind
   'oauth-token-as-signature',
   'zak-as-signature',

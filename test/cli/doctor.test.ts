@@ -113,6 +113,18 @@ describe('zoomsig doctor: exit codes', () => {
     expect(result.stdout).toMatch(/✗ secret-whitespace .*without the white space/);
   });
 
+  it('exits 1 for a signature cut or run on, and does not blame the right secret for it', async () => {
+    for (const [token, bytes] of [[`${VALID}A`, 33], [VALID.slice(0, -1), 31]] as const) {
+      const result = await runCli(['doctor', token, ...NOW_ARGS], { env: SECRET_ENV });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(new RegExp(`✗ signature-length  signature  The signature is ${bytes} bytes`));
+      expect(result.stdout).toMatch(/✗ signature-invalid .*says nothing of the secret/);
+      expect(result.stdout).toMatch(/fix: +Fix the signature first \(signature-length\)/);
+      // Not the usual advice for a mismatch, nor the spare-bits one for the new last character.
+      expect(result.stdout).not.toMatch(/dev vs prod|non-canonical-signature/);
+    }
+  });
+
   it('exits 1 for junk pasted as a token, 2 for empty input', async () => {
     const junk = await runCli(['doctor', '[object Object]', ...NOW_ARGS]);
     expect(junk.code).toBe(1);

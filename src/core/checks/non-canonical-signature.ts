@@ -1,5 +1,6 @@
 import { canonicalEnd } from '../decode-token.js';
 import type { Check } from './check.js';
+import { wrongSignatureLength } from './signature-length.js';
 
 export const nonCanonicalSignature: Check = {
   id: 'non-canonical-signature',
@@ -12,6 +13,9 @@ export const nonCanonicalSignature: Check = {
     const signature = decoded.token.split('.')[2];
     const segment = decoded.segments.find((s) => s.name === 'signature');
     if (signature === undefined || segment === undefined || !segment.decodable) return undefined;
+    // A signature of the wrong length was cut or run on, not edited at its end: signature-length says so,
+    // and "an encoder writes … there" would send the user after the wrong character.
+    if (wrongSignatureLength(decoded) !== undefined) return undefined;
     const expected = canonicalEnd(signature);
     if (expected === undefined) return [];
     const last = signature.replace(/=+$/, '').at(-1) ?? '';

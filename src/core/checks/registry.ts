@@ -40,6 +40,7 @@ import { secretEncoding } from './secret-encoding.js';
 import { secretWhitespace } from './secret-whitespace.js';
 import { secretWrapped } from './secret-wrapped.js';
 import { signatureInvalid } from './signature-invalid.js';
+import { signatureLength } from './signature-length.js';
 import { signatureUnverified } from './signature-unverified.js';
 import { timestampsInMs } from './timestamps-in-ms.js';
 import { timezoneOffset } from './timezone-offset.js';
@@ -65,6 +66,7 @@ export const CHECKS_BY_ID: Readonly<Record<CheckId, Check>> = {
   'wrong-alg': wrongAlg,
   'duplicate-json-key': duplicateJsonKey,
   'non-canonical-signature': nonCanonicalSignature,
+  'signature-length': signatureLength,
   'oauth-token-as-signature': oauthTokenAsSignature,
   'zak-as-signature': zakAsSignature,
   'jwt-app-token-as-signature': jwtAppTokenAsSignature,

@@ -1,5 +1,6 @@
 import { ENV } from '../zoom-rules.js';
 import type { Check } from './check.js';
+import { wrongSignatureLength } from './signature-length.js';
 
 export const signatureInvalid: Check = {
   id: 'signature-invalid',
@@ -20,6 +21,16 @@ export const signatureInvalid: Check = {
     }
     const tried = signature.tried.map((s) => `${s.label} (${s.masked})`).join(', ');
     const which = signature.tried.length === 1 ? 'the secret' : 'any of the secrets';
+    const bytes = wrongSignatureLength(decoded);
+    if (bytes !== undefined) {
+      // No secret makes a signature of that length: the secret given may well be right.
+      return [
+        {
+          message: `The signature does not match ${which} given${tried === '' ? '' : `: ${tried}`}, and at ${bytes} bytes it matches no secret at all (signature-length), so this says nothing of the secret.`,
+          hint: 'Fix the signature first (signature-length), then check again with the same secret.',
+        },
+      ];
+    }
     const mismatch = signature.tried.length > 0 ? `The signature does not match ${which} given: ${tried}. ` : '';
     const other = signature.otherSdkSecret;
     if (other !== undefined && tokenSdk !== undefined) {

@@ -1,0 +1,55 @@
+import type { DecodedToken } from '../decode-token.js';
+import type { Check } from './check.js';
+
+/** HMAC-SHA256's length: the signature of every HS256 token, whatever the secret. */
+const HS256_BYTES = 32;
+
+/**
+ * The byte length of an HS256 token's signature when it is not HMAC-SHA256's
+ * 32: such a signature matches no secret at all. Undefined when the rule does
+ * not apply (not an HS256 JWT, a signature that is empty or not base64, which
+ * other checks report) or holds.
+ */
+export function wrongSignatureLength(decoded: DecodedToken): number | undefined {
+  if (decoded.format !== 'jwt' || decoded.header?.alg !== 'HS256') return undefined;
+  const bytes = decoded.signatureBytes;
+  return bytes === undefined || bytes === 0 || bytes === HS256_BYTES ? undefined : bytes;
+}
+
+export const signatureLength: Check = {
+  id: 'signature-length',
+  severity: 'error',
+  group: 'Format',
+  title: 'The signature is not 32 bytes',
+  hint: 'Copy the token whole, exactly as your endpoint returned it. If your code builds it, encode the HMAC-SHA256 with base64url (43 characters), or let a JWT library sign.',
+  run({ decoded }) {
+    if (decoded.format !== 'jwt' || decoded.header?.alg !== 'HS256') return undefined;
+    const bytes = wrongSignatureLength(decoded);
+    if (bytes === undefined) return [];
+    const text = decoded.token.split('.')[2] ?? '';
+    if (/^[0-9a-f]{64}$/i.test(text)) {
+      return [
+        {
+          message: `The signature is 64 hexadecimal digits: the HMAC written in hex, where a JWT carries its ${HS256_BYTES} bytes in base64url (43 characters). Read as base64url it is ${bytes} bytes, so it matches no secret.`,
+          claim: 'signature',
+          hint: 'Encode the HMAC with base64url, not hex: createHmac("sha256", secret).update(`${header}.${payload}`).digest("base64url"), or let a JWT library sign.',
+        },
+      ];
+    }
+    if (bytes === 64) {
+      return [
+        {
+          message: `The signature is 64 bytes: an HMAC-SHA512, under a header that says "alg": "HS256", whose HMAC-SHA256 is ${HS256_BYTES} bytes. It matches no secret.`,
+          claim: 'signature',
+          hint: 'Sign with HMAC-SHA256 ("sha256", HS256), as the header says; Zoom accepts only HS256.',
+        },
+      ];
+    }
+    return [
+      {
+        message: `The signature is ${bytes} bytes (${text.length} characters), where an HS256 signature is ${HS256_BYTES} bytes (43 characters of base64url): characters were lost or added on the way (a cut copy, a wrapped line, something appended), so it matches no secret.`,
+        claim: 'signature',
+      },
+    ];
+  },
+};
