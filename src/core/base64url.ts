@@ -70,6 +70,14 @@ export function decodeHex(text: string): Uint8Array | undefined {
   return bytes;
 }
 
+/**
+ * The 32 bytes of an HMAC-SHA256 written as 64 hex digits (digest('hex')), as
+ * a signature part holds it by mistake; undefined for any other text.
+ */
+export function hexHmacBytes(text: string): Uint8Array | undefined {
+  return text.length === 64 ? decodeHex(text) : undefined;
+}
+
 /** Same bytes? Not constant-time: never for a MAC (WebCrypto's verify compares those). */
 export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((byte, index) => byte === b[index]);

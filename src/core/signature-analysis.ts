@@ -6,7 +6,7 @@
  * recorded. Comparisons are constant-time; no secret is kept, only its label
  * and mask.
  */
-import { decodeBase64Lenient, utf8Bytes } from './base64url.js';
+import { decodeBase64Lenient, hexHmacBytes, utf8Bytes } from './base64url.js';
 import type { DecodedToken } from './decode-token.js';
 import { maskSecret } from './mask.js';
 import type { JwsCheck, SecretVariant } from './secret-forensics.js';
@@ -71,12 +71,16 @@ export async function analyseSignature(
   const [header = '', payload = '', mac = ''] = decoded.token.split('.');
   const unreadable = standardAlphabetSigningInput(decoded);
   if (unreadable !== undefined) return { checkable, tried, checked: false, valid: false, unreadable };
-  const macBytes = decodeBase64Lenient(mac).bytes ?? new Uint8Array(0);
+  // An HMAC written in hex is compared as the bytes it spells (read as base64url, its 64 digits are
+  // 48 bytes, which no HMAC-SHA256 is): a match says the secret is right and only the encoding wrong.
+  const hexMac = hexHmacBytes(mac);
+  const macBytes = hexMac ?? decodeBase64Lenient(mac).bytes ?? new Uint8Array(0);
   // Not base64url, or a signature whose last character sets spare bits: Zoom rejects it whatever
   // the HMAC (base64-not-url-safe, non-canonical-signature say so); still say whether the secret
   // is right, so the user knows only the encoding is wrong. Judged on the text, not on the bytes:
   // jose and atob, like most decoders, read "…V" as the bytes of "…U", so the rule must not be theirs.
-  const encodedAsZoomWants = decoded.segments.every((segment) => segment.urlSafe && (segment.name !== 'signature' || segment.canonical));
+  const encodedAsZoomWants =
+    hexMac === undefined && decoded.segments.every((segment) => segment.urlSafe && (segment.name !== 'signature' || segment.canonical));
   const matches: Matcher = (secret) => forensics.jwtMatches(header, payload, macBytes, secret);
   if (usable.length === 0) {
     // No secret of its own SDK: a match with the other SDK's is still worth naming; no match proves nothing.

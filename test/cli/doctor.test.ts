@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -123,6 +124,20 @@ describe('zoomsig doctor: exit codes', () => {
       // Not the usual advice for a mismatch, nor the spare-bits one for the new last character.
       expect(result.stdout).not.toMatch(/dev vs prod|non-canonical-signature/);
     }
+  });
+
+  it('reads a signature written in hex as the HMAC it spells: the right secret is named, a wrong one blamed', async () => {
+    const signingInput = VALID.slice(0, VALID.lastIndexOf('.'));
+    const hex = `${signingInput}.${createHmac('sha256', SECRET).update(signingInput).digest('hex')}`;
+    const right = await runCli(['doctor', hex, ...NOW_ARGS], { env: SECRET_ENV });
+    expect(right.code).toBe(1);
+    expect(right.stdout).toMatch(/^signature +matches ZOOM_MEETING_SDK_SECRET \(Fake…cdef\), but the token is not encoded as Zoom requires$/m);
+    expect(right.stdout).toMatch(/✗ signature-length .*64 hexadecimal digits.*the secret is right, only the encoding is wrong/);
+    expect(right.stdout).not.toMatch(/signature-invalid/);
+    const wrong = await runCli(['doctor', hex, ...NOW_ARGS], { env: { ZOOM_MEETING_SDK_SECRET: `Other${SECRET}` } });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toMatch(/✗ signature-invalid .*even read as the hex it is written in/);
+    expect(wrong.stdout).toMatch(/fix: +Sign with the Client Secret of the same Meeting SDK/);
   });
 
   it('exits 1 for junk pasted as a token, 2 for empty input', async () => {

@@ -1,3 +1,4 @@
+import { hexHmacBytes } from '../base64url.js';
 import { ENV } from '../zoom-rules.js';
 import type { Check } from './check.js';
 import { wrongSignatureLength } from './signature-length.js';
@@ -22,6 +23,10 @@ export const signatureInvalid: Check = {
     const tried = signature.tried.map((s) => `${s.label} (${s.masked})`).join(', ');
     const which = signature.tried.length === 1 ? 'the secret' : 'any of the secrets';
     const bytes = wrongSignatureLength(decoded);
+    if (bytes !== undefined && hexHmacBytes(decoded.token.split('.')[2] ?? '') !== undefined) {
+      // An HMAC in hex is compared as the bytes it spells (signature-analysis.ts): a mismatch is the secret's.
+      return [{ message: `The signature does not match ${which} given: ${tried}, even read as the hex it is written in (signature-length).` }];
+    }
     if (bytes !== undefined) {
       // No secret makes a signature of that length: the secret given may well be right.
       return [

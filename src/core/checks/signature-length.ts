@@ -1,3 +1,4 @@
+import { hexHmacBytes } from '../base64url.js';
 import type { DecodedToken } from '../decode-token.js';
 import type { Check } from './check.js';
 
@@ -22,15 +23,17 @@ export const signatureLength: Check = {
   group: 'Format',
   title: 'The signature is not 32 bytes',
   hint: 'Copy the token whole, exactly as your endpoint returned it. If your code builds it, encode the HMAC-SHA256 with base64url (43 characters), or let a JWT library sign.',
-  run({ decoded }) {
+  run({ decoded, signature }) {
     if (decoded.format !== 'jwt' || decoded.header?.alg !== 'HS256') return undefined;
     const bytes = wrongSignatureLength(decoded);
     if (bytes === undefined) return [];
     const text = decoded.token.split('.')[2] ?? '';
-    if (/^[0-9a-f]{64}$/i.test(text)) {
+    if (hexHmacBytes(text) !== undefined) {
+      const secret = signature.matched;
+      const right = secret === undefined ? '' : ` Read as hex it is the HMAC of ${secret.label} (${secret.masked}): the secret is right, only the encoding is wrong.`;
       return [
         {
-          message: `The signature is 64 hexadecimal digits: the HMAC written in hex, where a JWT carries its ${HS256_BYTES} bytes in base64url (43 characters). Read as base64url it is ${bytes} bytes, so it matches no secret.`,
+          message: `The signature is 64 hexadecimal digits: the HMAC written in hex, where a JWT carries its ${HS256_BYTES} bytes in base64url (43 characters). Read as base64url it is ${bytes} bytes, which no secret gives.${right}`,
           claim: 'signature',
           hint: 'Encode the HMAC with base64url, not hex: createHmac("sha256", secret).update(`${header}.${payload}`).digest("base64url"), or let a JWT library sign.',
         },
