@@ -22,6 +22,17 @@ export const signatureInvalid: Check = {
     }
     const tried = signature.tried.map((s) => `${s.label} (${s.masked})`).join(', ');
     const which = signature.tried.length === 1 ? 'the secret' : 'any of the secrets';
+    const mismatch = signature.tried.length > 0 ? `The signature does not match ${which} given: ${tried}. ` : '';
+    const other = signature.otherSdkSecret;
+    if (other !== undefined && tokenSdk !== undefined) {
+      const [own, wrong] = tokenSdk === 'video' ? ['Video SDK', 'Meeting SDK'] : ['Meeting SDK', 'Video SDK'];
+      return [
+        {
+          message: `${mismatch}It was signed with ${other.label} (${other.masked}): the ${wrong} app's secret on a ${own} token.`,
+          hint: `Sign ${own} tokens with the ${own} app's secret (${tokenSdk === 'video' ? ENV.videoSecret : ENV.meetingSecret}): the two SDKs' credentials are not interchangeable.`,
+        },
+      ];
+    }
     const bytes = wrongSignatureLength(decoded);
     if (bytes !== undefined && hexHmacBytes(decoded.token.split('.')[2] ?? '') !== undefined) {
       // An HMAC in hex is compared as the bytes it spells (signature-analysis.ts): a mismatch is the secret's.
@@ -31,19 +42,8 @@ export const signatureInvalid: Check = {
       // No secret makes a signature of that length: the secret given may well be right.
       return [
         {
-          message: `The signature does not match ${which} given${tried === '' ? '' : `: ${tried}`}, and at ${bytes} bytes it matches no secret at all (signature-length), so this says nothing of the secret.`,
+          message: `The signature does not match ${which} given: ${tried}, and at ${bytes} bytes it matches no secret at all (signature-length), so this says nothing of the secret.`,
           hint: 'Fix the signature first (signature-length), then check again with the same secret.',
-        },
-      ];
-    }
-    const mismatch = signature.tried.length > 0 ? `The signature does not match ${which} given: ${tried}. ` : '';
-    const other = signature.otherSdkSecret;
-    if (other !== undefined && tokenSdk !== undefined) {
-      const [own, wrong] = tokenSdk === 'video' ? ['Video SDK', 'Meeting SDK'] : ['Meeting SDK', 'Video SDK'];
-      return [
-        {
-          message: `${mismatch}It was signed with ${other.label} (${other.masked}): the ${wrong} app's secret on a ${own} token.`,
-          hint: `Sign ${own} tokens with the ${own} app's secret (${tokenSdk === 'video' ? ENV.videoSecret : ENV.meetingSecret}): the two SDKs' credentials are not interchangeable.`,
         },
       ];
     }
