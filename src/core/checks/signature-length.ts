@@ -35,7 +35,7 @@ export const signatureLength: Check = {
         {
           message: `The signature is 64 hexadecimal digits: the HMAC written in hex, where a JWT carries its ${HS256_BYTES} bytes in base64url (43 characters). Read as base64url it is ${bytes} bytes, which no secret gives.${right}`,
           claim: 'signature',
-          hint: 'Encode the HMAC with base64url, not hex: createHmac("sha256", secret).update(`${header}.${payload}`).digest("base64url"), or let a JWT library sign.',
+          hint: 'Encode the HMAC with base64url, not hex (in Node.js, digest("base64url") where the code has digest("hex")), or let a JWT library sign.',
         },
       ];
     }
