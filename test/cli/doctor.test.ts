@@ -118,6 +118,7 @@ describe('zoomsig doctor: exit codes', () => {
     for (const [token, bytes] of [[`${VALID}A`, 33], [VALID.slice(0, -1), 31]] as const) {
       const result = await runCli(['doctor', token, ...NOW_ARGS], { env: SECRET_ENV });
       expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(new RegExp(`^signature +does not match the secret given, nor could any: it is ${bytes} bytes, not 32 \\(signature-length\\)$`, 'm'));
       expect(result.stdout).toMatch(new RegExp(`✗ signature-length  signature  The signature is ${bytes} bytes`));
       expect(result.stdout).toMatch(/✗ signature-invalid .*says nothing of the secret/);
       expect(result.stdout).toMatch(/fix: +Fix the signature first \(signature-length\)/);
