@@ -81,12 +81,11 @@ function cacheRuns(name) {
   // doctor's own cache holds its everyday run alone: text, with a secret and
   // without. Its --json, --error and --help runs in it too cost the plain
   // runs more to deserialise than they save those others: without them,
-  // doctor takes 2.2% fewer instructions (doctor --secret 2.0%, --json 1.9%,
-  // --error 1.5%; doctor --help 2.3% more), counted with valgrind on caches
-  // and runs made with V8's --random-seed and --hash-seed fixed, which makes
-  // the counts repeat to 0.5% (measured before scripts/bench-instructions.mjs
-  // dropped --hash-seed, which also made Node compile its own modules from
-  // source; not measured again since).
+  // doctor takes 3.1% fewer instructions (doctor --secret 3.4%, --json 2.8%,
+  // --error 1.2%; doctor --help 2.0% more), counted with valgrind on caches
+  // and runs made with V8's random seed fixed (scripts/bench-instructions.mjs,
+  // whose counts repeat to 0.4%; 2.2%, 2.0%, 1.9%, 1.5% and 2.3% when it
+  // also fixed the hash seed, which made Node compile its own modules).
   const argvs = name === undefined ? ALL_RUNS : ALL_RUNS.filter((argv) => bundleFor(argv) === name && (name !== 'doctor' || argv === DOCTOR_TEXT));
   const env = (secret) => ({ ZOOM_MEETING_SDK_KEY: KEY, ...(secret ? { ZOOM_MEETING_SDK_SECRET: SECRET } : {}), NO_COLOR: '1' });
   return [
