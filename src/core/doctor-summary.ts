@@ -3,7 +3,6 @@
  * the web page): the verdict, what became of the signature, the timeline's
  * points. Pure.
  */
-import { hexHmacBytes } from './base64url.js';
 import { wrongSignatureLength } from './checks/signature-length.js';
 import type { Diagnosis } from './doctor.js';
 import { countFindings } from './finding.js';
@@ -33,9 +32,8 @@ export function signatureSentence(diagnosis: Diagnosis): string | undefined {
   if (signature.checked) {
     const mismatch = `does not match ${signature.tried.length > 1 ? 'any of the secrets' : 'the secret'} given`;
     // Cut or run on, it can match no secret (a hex HMAC was compared as the bytes it spells: its mismatch is the secret's).
-    const bytes = wrongSignatureLength(decoded);
-    const noSecretCould = bytes !== undefined && hexHmacBytes(decoded.token.split('.')[2] ?? '') === undefined;
-    return noSecretCould ? `${mismatch}, nor could any: it is ${bytes} bytes, not 32 (signature-length)` : mismatch;
+    const wrong = wrongSignatureLength(decoded);
+    return wrong !== undefined && !wrong.hex ? `${mismatch}, nor could any: it is ${wrong.bytes} bytes, not 32 (signature-length)` : mismatch;
   }
   if (signature.unreadable !== undefined) return `not checked: ${signature.unreadable}`;
   if (signature.checkable) return 'not checked: no secret given';

@@ -1,4 +1,3 @@
-import { hexHmacBytes } from '../base64url.js';
 import { ENV } from '../zoom-rules.js';
 import type { Check } from './check.js';
 import { wrongSignatureLength } from './signature-length.js';
@@ -33,16 +32,16 @@ export const signatureInvalid: Check = {
         },
       ];
     }
-    const bytes = wrongSignatureLength(decoded);
-    if (bytes !== undefined && hexHmacBytes(decoded.token.split('.')[2] ?? '') !== undefined) {
-      // An HMAC in hex is compared as the bytes it spells (signature-analysis.ts): a mismatch is the secret's.
+    const wrong = wrongSignatureLength(decoded);
+    if (wrong?.hex === true) {
+      // An HMAC in hex is compared as the bytes it spells: a mismatch is the secret's.
       return [{ message: `The signature does not match ${which} given: ${tried}, even read as the hex it is written in (signature-length).` }];
     }
-    if (bytes !== undefined) {
+    if (wrong !== undefined) {
       // No secret makes a signature of that length: the secret given may well be right.
       return [
         {
-          message: `The signature does not match ${which} given: ${tried}, and at ${bytes} bytes it matches no secret at all (signature-length), so this says nothing of the secret.`,
+          message: `The signature does not match ${which} given: ${tried}, and at ${wrong.bytes} bytes it matches no secret at all (signature-length), so this says nothing of the secret.`,
           hint: 'Fix the signature first (signature-length), then check again with the same secret.',
         },
       ];

@@ -6,15 +6,19 @@ import type { Check } from './check.js';
 const HS256_BYTES = 32;
 
 /**
- * The byte length of an HS256 token's signature when it is not HMAC-SHA256's
- * 32: such a signature matches no secret at all. Undefined when the rule does
- * not apply (not an HS256 JWT, a signature that is empty or not base64, which
- * other checks report) or holds.
+ * An HS256 token's signature that is not HMAC-SHA256's 32 bytes: its length
+ * read as base64url, its text, and whether that text is an HMAC written in
+ * hex, which signature-analysis.ts compares as the bytes it spells (so its
+ * mismatch is the secret's); any other such signature matches no secret at
+ * all. Undefined when the rule does not apply (not an HS256 JWT, a signature
+ * that is empty or not base64, which other checks report) or holds.
  */
-export function wrongSignatureLength(decoded: DecodedToken): number | undefined {
+export function wrongSignatureLength(decoded: DecodedToken): { bytes: number; text: string; hex: boolean } | undefined {
   if (decoded.format !== 'jwt' || decoded.header?.alg !== 'HS256') return undefined;
   const bytes = decoded.signatureBytes;
-  return bytes === undefined || bytes === 0 || bytes === HS256_BYTES ? undefined : bytes;
+  if (bytes === undefined || bytes === 0 || bytes === HS256_BYTES) return undefined;
+  const text = decoded.token.split('.')[2] ?? '';
+  return { bytes, text, hex: hexHmacBytes(text) !== undefined };
 }
 
 export const signatureLength: Check = {
@@ -25,10 +29,10 @@ export const signatureLength: Check = {
   hint: 'Copy the token whole, exactly as your endpoint returned it. If your code builds it, encode the HMAC-SHA256 with base64url (43 characters), or let a JWT library sign.',
   run({ decoded, signature }) {
     if (decoded.format !== 'jwt' || decoded.header?.alg !== 'HS256') return undefined;
-    const bytes = wrongSignatureLength(decoded);
-    if (bytes === undefined) return [];
-    const text = decoded.token.split('.')[2] ?? '';
-    if (hexHmacBytes(text) !== undefined) {
+    const wrong = wrongSignatureLength(decoded);
+    if (wrong === undefined) return [];
+    const { bytes, text } = wrong;
+    if (wrong.hex) {
       const secret = signature.matched;
       const right = secret === undefined ? '' : ` Read as hex it is the HMAC of ${secret.label} (${secret.masked}): the secret is right, only the encoding is wrong.`;
       return [
