@@ -12,10 +12,14 @@
  * and nothing else (no validation, access rules or log: what jose over
  * WebCrypto allows on this Node.js), and a bare node:http server answering a
  * constant. Each server runs in its own process; the rounds take the targets
- * in turn so that drift in the machine's speed hits all of them alike. Each
- * figure is the median over the rounds, and the ratios are also given as the
- * median of each round's own ratio (paired: on a VM whose speed moves from
- * one round to the next, the fairer figure). serve's access log goes to
+ * in turn so that drift in the machine's speed hits all of them alike, every
+ * other round in the reverse order, and serve signing and the express sample
+ * one right after the other. Each figure is the median over the rounds, and
+ * the ratios are also given as the median of each round's own ratio (paired:
+ * on a VM whose speed moves from one round to the next, the fairer figure).
+ * How steady the machine was is printed with them: bare node:http's
+ * requests/s in each round, and on Linux the CPU time the hypervisor took
+ * (steal, from /proc/stat) while each server was loaded. serve's access log goes to
  * /dev/null: what is measured is the server, not a terminal. --pin puts every
  * server on CPU 0 and autocannon on CPU 1 (taskset), so that the load
  * generator and the server never take each other's core. The budget (issue
@@ -23,6 +27,7 @@
  * at most ¼ of its p99 latency, in the same run.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -84,12 +89,45 @@ function start(args, env = {}) {
   });
 }
 
+/**
+ * CPU time per CPU from /proc/stat, as [steal, total] in clock ticks; undefined
+ * where there is none (not Linux). Steal is time the hypervisor gave to
+ * another guest while this one had work: on a VM, what makes one round slow.
+ */
+function cpuTicks() {
+  try {
+    return readFileSync('/proc/stat', 'utf8')
+      .split('\n')
+      .filter((line) => /^cpu\d/.test(line))
+      .map((line) => {
+        const ticks = line.trim().split(/\s+/).slice(1).map(Number);
+        return [ticks[7] ?? 0, ticks.reduce((sum, value) => sum + value, 0)];
+      });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The share of the servers' CPU (CPU 0 with --pin, else all) the hypervisor took between two readings, in %. */
+function stealPercent(before, after) {
+  if (before === undefined || after === undefined) return undefined;
+  const cpus = pin ? [0] : before.map((_, index) => index);
+  let steal = 0;
+  let total = 0;
+  for (const cpu of cpus) {
+    steal += after[cpu][0] - before[cpu][0];
+    total += after[cpu][1] - before[cpu][1];
+  }
+  return total > 0 ? (100 * steal) / total : undefined;
+}
+
 function load(url, request) {
+  const before = cpuTicks();
   return new Promise((resolve, reject) => {
     autocannon({ url, connections, duration: seconds, ...request }, (error, result) => {
       if (error) reject(error);
       else if (result.non2xx > 0 || result.errors > 0) reject(new Error(`${url}: ${result.non2xx} non-2xx replies, ${result.errors} errors`));
-      else resolve({ rps: result.requests.average, p99: result.latency.p99 });
+      else resolve({ rps: result.requests.average, p99: result.latency.p99, steal: stealPercent(before, cpuTicks()) });
     });
   });
 }
@@ -117,8 +155,15 @@ try {
   // A short warm-up, so the JIT has seen the code before it is measured.
   for (const [, url, request] of targets) await new Promise((resolve) => autocannon({ url, connections, duration: 2, ...request }, resolve));
   const results = targets.map(() => []);
+  // serve signing right before the express sample, so that the two a round's ratio compares are loaded
+  // 5 s apart, not 10; every other round in the reverse order, so that a steady drift of the machine's
+  // speed favours neither.
+  const order = [0, 2, 3, 1, 4];
   for (let round = 0; round < rounds; round += 1) {
-    for (const [index, [, url, request]] of targets.entries()) results[index].push(await load(url, request));
+    for (const index of round % 2 === 0 ? order : [...order].reverse()) {
+      const [, url, request] = targets[index];
+      results[index][round] = await load(url, request);
+    }
   }
   console.log(
     `node ${process.version}, ${cpuCount} CPUs${pin ? ' (servers on CPU 0, autocannon on CPU 1)' : ''}, autocannon ${connections} connections, ${rounds} rounds of ${seconds} s each, medians`,
@@ -133,14 +178,31 @@ try {
   }
   const [signing, , express, joseAlone] = medians;
   const paired = (index, field) => median(results[index].map((result, round) => result[field] / results[2][round][field]));
+  const rpsRatio = signing.rps / express.rps;
+  const p99Ratio = signing.p99 / express.p99;
   console.log(
-    `serve signing vs the express sample: ${(signing.rps / express.rps).toFixed(2)}× the requests/s (paired ${paired(0, 'rps').toFixed(2)}×; budget ≥ 4), ` +
-      `${(signing.p99 / express.p99).toFixed(2)} of its p99 (paired ${paired(0, 'p99').toFixed(2)}; budget ≤ 0.25)`,
+    `serve signing vs the express sample: ${rpsRatio.toFixed(2)}× the requests/s (paired ${paired(0, 'rps').toFixed(2)}×; budget ≥ 4), ` +
+      `${p99Ratio.toFixed(2)} of its p99 (paired ${paired(0, 'p99').toFixed(2)}; budget ≤ 0.25)`,
   );
   console.log(
     `node:http + jose alone vs the express sample: ${(joseAlone.rps / express.rps).toFixed(2)}× the requests/s (paired ${paired(3, 'rps').toFixed(2)}×), ` +
       `${(joseAlone.p99 / express.p99).toFixed(2)} of its p99 (paired ${paired(3, 'p99').toFixed(2)})`,
   );
+  console.log(`serve signing vs node:http + jose alone: ${((100 * signing.rps) / joseAlone.rps).toFixed(0)}% of its requests/s`);
+  // How steady the machine was: a round in which every server was slow is the VM's, not a server's.
+  const bareRps = results[4].map((result) => result.rps);
+  const steal = results.flat().map((result) => result.steal);
+  const stealShown = steal.every((value) => value !== undefined)
+    ? `; the hypervisor took ${[...new Set([Math.min(...steal), Math.max(...steal)].map((value) => value.toFixed(0)))].join(' to ')}% of the servers' CPU (steal) in the loads`
+    : '';
+  console.log(
+    `machine: bare node:http did ${bareRps.map((rps) => rps.toFixed(0)).join(', ')} requests/s in the rounds (${(Math.max(...bareRps) / Math.min(...bareRps)).toFixed(2)}× from slowest to fastest)${stealShown}`,
+  );
+  const held = (rps, p99) => {
+    const missed = [rps < 4 ? 'requests/s' : '', p99 > 0.25 ? 'p99' : ''].filter(Boolean);
+    return missed.length === 0 ? 'within' : `not within (${missed.join(' and ')})`;
+  };
+  console.log(`budget: ${held(rpsRatio, p99Ratio)} by the medians, ${held(paired(0, 'rps'), paired(0, 'p99'))} paired`);
 } finally {
   for (const server of [serve, sample, jose, bare]) server.stop();
 }
