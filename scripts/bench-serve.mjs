@@ -28,7 +28,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
@@ -166,7 +166,7 @@ try {
     }
   }
   console.log(
-    `node ${process.version}, ${cpuCount} CPUs${pin ? ' (servers on CPU 0, autocannon on CPU 1)' : ''}, autocannon ${connections} connections, ${rounds} rounds of ${seconds} s each, medians`,
+    `node ${process.version}, ${cpuCount} CPUs of ${cpus()[0]?.model ?? 'an unknown model'}${pin ? ' (servers on CPU 0, autocannon on CPU 1)' : ''}, autocannon ${connections} connections, ${rounds} rounds of ${seconds} s each, medians`,
   );
   console.log(`${'target'.padEnd(36)} ${'req/s'.padStart(8)} ${'p99 ms'.padStart(7)}`);
   const medians = targets.map((_, index) => ({

@@ -17,7 +17,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { BENCH_TOKEN, benchCommands, envWithSecret, expectedExit } from './bench-commands.mjs';
 
@@ -63,7 +63,7 @@ const median = (values) => {
 rmSync(perfOut, { force: true });
 const base = median(times[0]);
 const cpuBase = cpu ? median(cpuTimes[0]) : 0;
-console.log(`node ${process.version}, ${runs} interleaved runs each, median wall time per spawn${cpu ? ' (and CPU time, perf stat task-clock)' : ''}, ${inheritEnv ? 'inherited' : 'clean'} environment${noColorEnv ? ' with NO_COLOR=1' : ''}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(`node ${process.version} on ${cpus()[0]?.model ?? 'an unknown CPU'}, ${runs} interleaved runs each, median wall time per spawn${cpu ? ' (and CPU time, perf stat task-clock)' : ''}, ${inheritEnv ? 'inherited' : 'clean'} environment${noColorEnv ? ' with NO_COLOR=1' : ''}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 for (const [index, [name, , , budget]] of commands.entries()) {
   const value = median(times[index]);
   const within = budget === undefined ? '' : `   budget ${budget}×: ${value / base <= budget ? 'within' : 'OVER'}`;
