@@ -182,7 +182,7 @@ function stripOnce(text: string, unwrapped: Unwrapping[]): string {
   // Each pattern below is tried only where it can match (its first letter; a ":" or "="). A
   // pattern is compiled at its first use, and the assignment one also backtracks over the
   // whole token: skipping the three for a plain token took 0.7% off doctor's instructions
-  // (counted as in the README's performance section).
+  // (counted by scripts/bench-instructions.mjs).
   const header = first === 'a' || first === 'A' ? /^authorization\s*:\s*/i.exec(text) : null;
   if (header) {
     unwrapped.push({ kind: 'header-name', description: 'an "Authorization:" header name' });
