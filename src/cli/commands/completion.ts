@@ -100,9 +100,18 @@ function bashValueCases(options: readonly OptionModel[], indent: string): string
   return lines;
 }
 
-function bashScript(model: ProgramModel): string {
+/**
+ * A shell `case` pattern of every option that takes a value: skipped with
+ * that value while the scripts look for the command's name, which global
+ * options (`zoomsig --format json doctor …`) may come before.
+ */
+function valueFlagsPattern(model: ProgramModel): string {
   const valueOptions = [...model.globals, ...model.commands.flatMap((command) => command.options)].filter((option) => option.takesValue);
-  const skip = [...new Set(flagsOf(valueOptions))].join('|');
+  return [...new Set(flagsOf(valueOptions))].join('|');
+}
+
+function bashScript(model: ProgramModel): string {
+  const skip = valueFlagsPattern(model);
   const arms = model.commands.map((command) => {
     const cases = bashValueCases(command.options, '        ');
     const argument = command.argumentChoices ? `      [[ "$cur" != -* ]] && { COMPREPLY=($(compgen -W "${words(command.argumentChoices)}" -- "$cur")); return; }` : undefined;
@@ -168,17 +177,26 @@ _zoomsig() {
   commands=(
 ${commandList.join('\n')}
   )
-  if (( CURRENT == 2 )); then
-    if [[ "\${words[CURRENT]}" == -* ]]; then
+  # The command's name: the first word that is neither a global option nor the value of one.
+  local i=2
+  while (( i < CURRENT )); do
+    case "\${words[i]}" in
+      ${valueFlagsPattern(model)}) (( i += 2 )) ;;
+      -*) (( i++ )) ;;
+      *) break ;;
+    esac
+  done
+  if (( i >= CURRENT )); then
+    if [[ "\${words[CURRENT]}" == -* || "\${words[CURRENT-1]}" == (${valueFlagsPattern({ globals: model.globals, commands: [] })}) ]]; then
       _arguments ${zshSpecs(model.globals).join(' ')}
     else
       _describe 'command' commands
     fi
     return
   fi
-  local command="\${words[2]}"
-  shift 1 words
-  (( CURRENT-- ))
+  local command="\${words[i]}"
+  shift $(( i - 1 )) words
+  (( CURRENT -= i - 1 ))
   case "$command" in
 ${arms.join('\n')}
   esac
