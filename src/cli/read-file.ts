@@ -1,14 +1,16 @@
 /**
- * Reads a file the user named (--secret-file, --join): a regular file, or
- * standard input for `-` and /dev/stdin, always capped in size. A FIFO, a
- * device or a directory is refused with a sentence before anything is read
- * (reading one could wait for ever, or never end); a failure is one sentence
- * naming the file and the option.
+ * Reads a file the user named (--secret-file, --join, --auth-token-file): a
+ * regular file, a named pipe (as bash's and zsh's `<(command)` gives), or
+ * standard input for `-` and /dev/stdin, always capped in size. A pipe is
+ * read as standard input is: nothing within the first-byte timeout is an
+ * error, never a wait for ever. A device or a directory is refused with a
+ * sentence before anything is read (reading one could never end); a failure
+ * is one sentence naming the file and the option.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { ZoomsigError } from '../core/errors.js';
 import type { Io } from './io.js';
-import { readStandardInput } from './read-stdin.js';
+import { firstByteTimeout, readCapped, readStandardInput } from './read-stdin.js';
 
 /** The names that mean standard input, read from descriptor 0 (never opened: /dev/stdin fails on a socket). */
 const STDIN_PATHS = new Set(['-', '/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
@@ -63,9 +65,9 @@ const REASONS: Record<string, string> = {
   ENAMETOOLONG: 'the path is too long',
 };
 
-/** The file's text: standard input for `-` and /dev/stdin, else a regular file. */
+/** The file's text: standard input for `-` and /dev/stdin, else a named pipe or a regular file. */
 export async function readUserFile(path: string, file: UserFile, io: Io): Promise<string> {
-  if (!isStandardInput(path)) return readRegularFile(path, file);
+  if (!isStandardInput(path)) return isNamedPipe(path) ? readNamedPipe(path, file, io) : readRegularFile(path, file);
   const named = path === '-' ? '' : ` (${path})`;
   if (io.stdin.isTTY) {
     throw new ZoomsigError(
@@ -81,6 +83,55 @@ export async function readUserFile(path: string, file: UserFile, io: Io): Promis
     silent: (wait) => `nothing arrived on standard input within ${wait} for --${file.option} ${path}: pipe ${file.carries} in, or give the path of a file.`,
     tooLarge: `standard input (--${file.option} ${path}) is over ${kib(file.maxBytes)}: ${file.tooLargeBecause}.`,
   });
+}
+
+/** Whether the path names a pipe; anything else (a missing file too) is readRegularFile's to report. */
+function isNamedPipe(path: string): boolean {
+  try {
+    return statSync(path).isFIFO();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A named pipe: `<(command)` (an inherited pipe, /dev/fd/63) or one made by
+ * mkfifo. Opened non-blocking, so that a pipe nobody writes to does not hold
+ * the open, and read through node:net (loaded only here) as standard input
+ * is: capped, and an error when nothing arrives within the first-byte timeout.
+ */
+async function readNamedPipe(path: string, file: UserFile, io: Io): Promise<string> {
+  const fail = (reason: string): ZoomsigError => new ZoomsigError('UNREADABLE_INPUT', `cannot read ${file.what} ${path}: ${reason}.`, file.option);
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw fail((code && REASONS[code]) ?? (error instanceof Error ? error.message : String(error)));
+  }
+  if (!fstatSync(fd).isFIFO()) {
+    // Replaced between the two looks: read whatever it is now as a path.
+    closeSync(fd);
+    return readRegularFile(path, file);
+  }
+  const { Socket } = await import('node:net');
+  const pipe = new Socket({ fd, readable: true, writable: false });
+  try {
+    return await readCapped(
+      pipe,
+      {
+        purpose: `${file.carries} (--${file.option} ${path})`,
+        maxBytes: file.maxBytes,
+        option: file.option,
+        silent: (wait) => `nothing arrived within ${wait} on ${file.what} ${path}, a pipe: what should write ${file.carries} there did not (for <(command), run the command alone to see why).`,
+        tooLarge: `${file.what} ${path} is over ${kib(file.maxBytes)}: ${file.tooLargeBecause}.`,
+      },
+      firstByteTimeout(io),
+      `${file.what} ${path}`,
+    );
+  } finally {
+    pipe.destroy();
+  }
 }
 
 /**
@@ -121,7 +172,8 @@ export function readRegularFile(path: string, file: UserFile): string {
 function refuseSpecial(stats: Stats, fail: (reason: string) => ZoomsigError): void {
   if (stats.isFile()) return;
   if (stats.isDirectory()) throw fail('it is a directory');
-  if (stats.isFIFO()) throw fail('it is a named pipe (FIFO), which zoomsig does not wait on: give a regular file, or pipe it in as - (standard input)');
+  // readUserFile reads a pipe; this is reached only where a file is read again by path (secretFileText).
+  if (stats.isFIFO()) throw fail('it is a named pipe (FIFO), which is read only once, when the command starts');
   if (stats.isCharacterDevice() || stats.isBlockDevice()) throw fail('it is a device, not a regular file: give a regular file, or - for standard input');
   if (stats.isSocket()) throw fail('it is a socket, not a regular file');
   throw fail('it is not a regular file');

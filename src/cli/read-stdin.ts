@@ -36,8 +36,18 @@ export function readStandardInput(io: Io, read: StdinRead): Promise<string> {
     return Promise.reject(new ZoomsigError('USAGE', `standard input already carries ${earlier}: it cannot carry ${read.purpose} too.`, read.option));
   }
   readers.set(io, read.purpose);
-  const wait = firstByteTimeout(io);
-  const stream = io.stdin;
+  return readCapped(io.stdin, read, firstByteTimeout(io), 'standard input');
+}
+
+/** What readCapped reads: standard input, or a named pipe (src/cli/read-file.ts). */
+type Readable = Pick<NodeJS.ReadableStream, 'on' | 'once' | 'removeListener' | 'pause' | 'resume'>;
+
+/**
+ * The stream's text, at most read.maxBytes, with nothing in its first `wait`
+ * ms an error (or empty, or no limit: see StdinRead). `name` is what an error
+ * while reading names: "standard input", "the secret file <path>".
+ */
+export function readCapped(stream: Readable, read: StdinRead, wait: number, name: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -70,7 +80,7 @@ export function readStandardInput(io: Io, read: StdinRead): Promise<string> {
       chunks.push(buffer);
     };
     const onEnd = (): void => finish(undefined);
-    const onError = (error: Error): void => finish(new ZoomsigError('UNREADABLE_INPUT', `could not read standard input: ${error.message}`, read.option));
+    const onError = (error: Error): void => finish(new ZoomsigError('UNREADABLE_INPUT', `could not read ${name}: ${error.message}`, read.option));
     stream.on('data', onData);
     stream.once('end', onEnd);
     stream.once('error', onError);
@@ -78,7 +88,8 @@ export function readStandardInput(io: Io, read: StdinRead): Promise<string> {
   });
 }
 
-function firstByteTimeout(io: Io): number {
+/** How long to wait for the first byte of a pipe: FIRST_BYTE_TIMEOUT_MS, or ZOOMSIG_STDIN_TIMEOUT_MS. */
+export function firstByteTimeout(io: Io): number {
   const value = Number(io.env.ZOOMSIG_STDIN_TIMEOUT_MS);
   return Number.isFinite(value) && value > 0 ? value : FIRST_BYTE_TIMEOUT_MS;
 }

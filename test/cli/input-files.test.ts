@@ -1,8 +1,10 @@
 /**
- * --secret-file and --join: a regular file, or standard input for `-` and
- * /dev/stdin (a pipe, a file or a socket), read with a cap: a secret over
- * 4 KiB, a join() object over 64 KiB is an error. A device, a FIFO or a
- * directory gets a sentence at once, never a hang or unbounded memory.
+ * --secret-file and --join: a regular file, a named pipe (`<(command)`, or
+ * one made by mkfifo), or standard input for `-` and /dev/stdin (a pipe, a
+ * file or a socket), read with a cap: a secret over 4 KiB, a join() object
+ * over 64 KiB is an error. A pipe nobody writes to is given up on within the
+ * first-byte timeout, as standard input is. A device or a directory gets a
+ * sentence at once, never a hang or unbounded memory.
  */
 import { spawn, spawnSync } from 'node:child_process';
 
@@ -21,6 +23,18 @@ const hasFifo = process.platform !== 'win32' && spawnSync('mkfifo', [fifo]).stat
 
 function verify(args: readonly string[], opts: Parameters<typeof runCli>[1] = {}): Promise<RunResult> {
   return runCli(['verify', ...NOW_ARGS, ...args], opts);
+}
+
+/** zoomsig run by bash, whose `<(command)` gives zoomsig an inherited pipe as /dev/fd/N. */
+function inBash(commandLine: string, env: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string; ms: number } {
+  const started = performance.now();
+  const result = spawnSync('bash', ['--norc', '--noprofile', '-c', `"$NODE" "$BIN" ${commandLine}`], {
+    encoding: 'utf8',
+    timeout: 10_000,
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', NODE: process.execPath, BIN, SECRET, TOKEN, ...env },
+    cwd: dir,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, ms: performance.now() - started };
 }
 
 describe.concurrent('--secret-file', () => {
@@ -72,9 +86,46 @@ describe.concurrent('--secret-file', () => {
     expect(result.ms).toBeLessThan(5_000);
   });
 
-  it.skipIf(!hasFifo)('refuses a FIFO at once, with nobody writing to it', async () => {
-    const result = await verify(['--secret-file', fifo, TOKEN], { timeoutMs: 5_000 });
-    expect(usageErrorLine(result)).toMatch(/^zoomsig: cannot read the secret file .+secret\.fifo: it is a named pipe \(FIFO\), which zoomsig does not wait on: give a regular file, or pipe it in as - \(standard input\)\.$/);
+  it("reads bash's <(command), a pipe, as the secret", () => {
+    const result = inBash(`verify ${NOW_ARGS.join(' ')} --secret-file <(printf '%s\\n' "$SECRET") "$TOKEN"`);
+    expect(result.stderr).toMatch(/^note: removed the trailing newline from \/dev\/fd\/\d+\.\n$/);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/matches --secret-file \/dev\/fd\/\d+/);
+    expect(result.stdout).not.toContain(SECRET);
+  });
+
+  it('reads two <(command) secrets in one run, and finds the one that matches', () => {
+    const result = inBash(`doctor ${NOW_ARGS.join(' ')} --secret-file <(printf wrong-secret-of-the-dev-app) --secret-file <(printf %s "$SECRET") "$TOKEN"`);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/signature +matches --secret-file \/dev\/fd\/\d+ \(Fake…cdef\)/);
+  });
+
+  it('waits for a writer that comes after zoomsig opened the pipe', async () => {
+    const late = join(makeTempDir(), 'late.fifo');
+    expect(spawnSync('mkfifo', [late]).status).toBe(0);
+    const writer = spawn('bash', ['--norc', '-c', `sleep 0.3; printf %s "$SECRET" > "${late}"`], { env: { PATH: process.env.PATH ?? '', SECRET } });
+    const result = await verify(['--secret-file', late, TOKEN]);
+    writer.kill();
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it.skipIf(!hasFifo)('gives up on a FIFO nobody writes to, within the first-byte timeout', async () => {
+    const result = await verify(['--secret-file', fifo, TOKEN], { timeoutMs: 5_000, env: { ZOOMSIG_STDIN_TIMEOUT_MS: '300' } });
+    expect(usageErrorLine(result)).toMatch(
+      /^zoomsig: nothing arrived within 300 ms on the secret file .+secret\.fifo, a pipe: what should write the secret there did not \(for <\(command\), run the command alone to see why\)\.$/,
+    );
+    expect(result.ms).toBeLessThan(3_000);
+  });
+
+  it('refuses a pipe that carries over 4 KiB, without reading on', () => {
+    const result = inBash(`verify ${NOW_ARGS.join(' ')} --secret-file <(head -c 1000000 /dev/zero) "$TOKEN"`);
+    expect(usageErrorLine(result)).toMatch(/^zoomsig: the secret file \/dev\/fd\/\d+ is over 4 KiB: that is not a secret \(a Zoom Client Secret is 32 characters\)\.$/);
+  });
+
+  it('says an empty pipe is an empty secret', () => {
+    expect(usageErrorLine(inBash(`verify ${NOW_ARGS.join(' ')} --secret-file <(true) "$TOKEN"`))).toMatch(/^zoomsig: the secret file \/dev\/fd\/\d+ is empty\.$/);
   });
 
   it('refuses standard input over 4 KiB, without reading on', async () => {
@@ -108,8 +159,16 @@ describe.concurrent('--join', () => {
     expect(usageErrorLine(await runCli(['doctor', ...NOW_ARGS, TOKEN, '--join', path]))).toMatch(sentence);
   });
 
-  it.skipIf(!hasFifo)('refuses a FIFO at once', async () => {
-    expect(usageErrorLine(await runCli(['doctor', ...NOW_ARGS, TOKEN, '--join', fifo], { timeoutMs: 5_000 }))).toMatch(/it is a named pipe \(FIFO\)/);
+  it("reads the join() object from bash's <(command)", () => {
+    const result = inBash(`doctor ${NOW_ARGS.join(' ')} --join <(printf %s "$JOIN")`, { JOIN, ZOOM_MEETING_SDK_SECRET: SECRET });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/signature +matches ZOOM_MEETING_SDK_SECRET/);
+  });
+
+  it.skipIf(!hasFifo)('gives up on a FIFO nobody writes to, within the first-byte timeout', async () => {
+    const result = await runCli(['doctor', ...NOW_ARGS, TOKEN, '--join', fifo], { timeoutMs: 5_000, env: { ZOOMSIG_STDIN_TIMEOUT_MS: '300' } });
+    expect(usageErrorLine(result)).toMatch(/^zoomsig: nothing arrived within 300 ms on the --join file .+secret\.fifo, a pipe: what should write the join\(\) object there did not/);
   });
 
   it('says so when standard input would carry both the join() object and the secret', async () => {
