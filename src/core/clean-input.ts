@@ -15,7 +15,9 @@ export type WrapperKind =
   | 'assignment'
   | 'line-breaks'
   | 'invisible-characters'
-  | 'smart-quotes';
+  | 'smart-quotes'
+  | 'url'
+  | 'url-encoding';
 
 export interface Unwrapping {
   kind: WrapperKind;
@@ -42,6 +44,18 @@ const TOKEN_KEYS = [
   'accessToken',
   'zak',
 ] as const;
+
+/**
+ * A token in a URL's query or fragment, under one of TOKEN_KEYS: pages built
+ * on Zoom's older CDN sample read their settings from the query string
+ * (`meeting.html?mn=…&pwd=…`), and many add the signature there. The
+ * value is taken as written (not form-decoded: a "+" of standard base64
+ * stays a "+"), up to the next "&" or "#" (or a quote or bracket, where a
+ * URL ends inside other text).
+ */
+const URL_PARAMETER = new RegExp(`[?&#](${TOKEN_KEYS.join('|')})=([^&#"'<>]*)`);
+/** A percent escape, as encodeURIComponent writes "+", "/" and "=" (%2B, %2F, %3D). */
+const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/g;
 
 const MAX_ROUNDS = 8;
 const ASSIGNMENT = /^(?:export\s+|const\s+|let\s+|var\s+)?[A-Za-z_$][\w$.]*\s*[:=]\s*(["'`]?)([A-Za-z0-9_-][A-Za-z0-9._+/=-]{15,})\1\s*[;,]?$/;
@@ -204,6 +218,24 @@ function stripOnce(text: string, unwrapped: Unwrapping[]): string {
     }
   }
 
+  // A URL, or its query alone, with the token as a parameter: tried only where a URL has one.
+  const parameter = text.includes('=') && /[?&#]/.test(text) && !/\s/.test(text) ? URL_PARAMETER.exec(text) : null;
+  if (parameter?.[2]) {
+    const decoded = percentDecoded(parameter[2]);
+    unwrapped.push({ kind: 'url', description: `a URL (its "${parameter[1]}" parameter${decoded === parameter[2] ? '' : ', URL-decoded'})` });
+    return decoded;
+  }
+
+  // A token URL-encoded on its own (%2B, %2F, %3D for "+", "/", "="): what encodeURIComponent makes of standard base64.
+  if (text.includes('%') && /^[\w.~%+-]+$/.test(text)) {
+    const decoded = percentDecoded(text);
+    if (decoded !== text) {
+      const escapes = [...new Set(text.match(PERCENT_ESCAPE)?.map((escape) => escape.toUpperCase()))];
+      unwrapped.push({ kind: 'url-encoding', description: `URL encoding (${listed(escapes)})` });
+      return decoded;
+    }
+  }
+
   // `signature = "…"`, `signature: '…'`, `export ZOOM_SIGNATURE=…` pasted from code or an env file.
   const assignment = text.includes('=') || text.includes(':') ? ASSIGNMENT.exec(text) : null;
   if (assignment?.[2] !== undefined) {
@@ -212,6 +244,15 @@ function stripOnce(text: string, unwrapped: Unwrapping[]): string {
   }
 
   return text;
+}
+
+/** The text with its percent escapes decoded; as it is when they do not decode (a lone "%", bytes that are not UTF-8). */
+function percentDecoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function tryJson(text: string): unknown {

@@ -74,6 +74,14 @@ describe.concurrent('zoomsig decode: where the token comes from', () => {
     expect(result.stdout).toMatch(/^kind\s+Meeting SDK signature/m);
   });
 
+  it('reads the token out of a meeting page\'s URL, and says how to read it there', async () => {
+    const result = await decode([`https://example.com/meeting.html?name=QWRh&mn=85746065012&role=0&signature=${TOKEN}&lang=en-US`]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^i wrapped-input {2}Took off a URL \(its "signature" parameter\) before reading it\.$/m);
+    expect(result.stdout).toMatch(/^ {2}fix: {2}Where a page reads the token from its URL, decode it \(URLSearchParams does\)/m);
+    expect(result.stdout).toMatch(/^kind\s+Meeting SDK signature/m);
+  });
+
   it('takes off "Bearer " and says so', async () => {
     const result = await decode([`Bearer ${TOKEN}`]);
     expect(result.code).toBe(0);

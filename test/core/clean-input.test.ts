@@ -46,6 +46,18 @@ const rows: [string, string, string, string[]][] = [
   ['JSON without a token field', '{"error":"Invalid signature"}', '{"error":"Invalid signature"}', []],
   ['short prose is left alone', 'not a token!', 'not a token!', []],
   ['words on one line are not joined into a token', 'hello world this is not a token', 'hello world this is not a token', []],
+  // The meeting page's URL, with the token in its query string.
+  ['a URL with the token in its query', `https://example.com/meeting.html?name=QWRh&mn=85746065012&signature=${JWT}&china=0`, JWT, ['url']],
+  ['a query alone, the token last', `?mn=85746065012&role=0&signature=${JWT}`, JWT, ['url']],
+  ['a URL with the token in its fragment', `http://localhost:9999/#token=${JWT}`, JWT, ['url']],
+  ['a URL with a URL-encoded standard-base64 token', `https://example.com/meeting.html?signature=${encodeURIComponent(BTOA_JWT)}&lang=en-US`, BTOA_JWT, ['url']],
+  ['a "+" in a query stays a "+" (not form-decoded to a space)', `https://example.com/?signature=${BTOA_JWT}`, BTOA_JWT, ['url']],
+  ['a URL-encoded token on its own', encodeURIComponent(BTOA_JWT), BTOA_JWT, ['url-encoding']],
+  ['a URL-encoded token in quotes', `"${encodeURIComponent(BTOA_JWT)}"`, BTOA_JWT, ['quotes', 'url-encoding']],
+  ['a "%" that is no escape is left alone', `${JWT}%zz`, `${JWT}%zz`, []],
+  ['an escape that is no UTF-8 is left alone', `${JWT}%ff`, `${JWT}%ff`, []],
+  ['a URL without a token parameter is left alone', 'https://example.com/meeting.html?mn=85746065012&role=0', 'https://example.com/meeting.html?mn=85746065012&role=0', []],
+  ['an empty token parameter is left alone', 'https://example.com/?signature=&mn=1', 'https://example.com/?signature=&mn=1', []],
 ];
 
 describe('cleanInput', () => {
@@ -57,6 +69,17 @@ describe('cleanInput', () => {
 
   it.each([undefined, null, 42, {}])('treats %s as empty', (input) => {
     expect(cleanInput(input)).toEqual({ token: '', unwrapped: [] });
+  });
+});
+
+describe('URLs', () => {
+  it('names the parameter, and says when the value was URL-decoded', () => {
+    expect(cleanInput(`https://example.com/?signature=${JWT}`).unwrapped[0]?.description).toBe('a URL (its "signature" parameter)');
+    expect(cleanInput(`https://example.com/?token=${encodeURIComponent(BTOA_JWT)}`).unwrapped[0]?.description).toBe('a URL (its "token" parameter, URL-decoded)');
+  });
+
+  it('names each escape a URL-encoded token holds, once', () => {
+    expect(cleanInput(encodeURIComponent(BTOA_JWT)).unwrapped[0]?.description).toBe('URL encoding (%3D, %2B and %2F)');
   });
 });
 
