@@ -115,7 +115,13 @@ async function readNamedPipe(path: string, file: UserFile, io: Io): Promise<stri
     return readRegularFile(path, file);
   }
   const { Socket } = await import('node:net');
-  const pipe = new Socket({ fd, readable: true, writable: false });
+  let pipe: InstanceType<typeof Socket>;
+  try {
+    pipe = new Socket({ fd, readable: true, writable: false });
+  } catch (error) {
+    closeSync(fd);
+    throw fail(error instanceof Error ? error.message : String(error));
+  }
   try {
     return await readCapped(
       pipe,
