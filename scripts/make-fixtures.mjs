@@ -329,6 +329,18 @@ const scenarios = {
     options: secret,
     expect: { ...meetingOk, ids: ['wrapped-input'], ok: true },
   },
+  'wrapped-url': {
+    description: 'The meeting page\'s URL pasted whole, the signature among its query parameters.',
+    input: `https://example.com/meeting.html?name=QWRh&mn=85746065012&pwd=&role=0&lang=en-US&signature=${valid}&china=0`,
+    options: secret,
+    expect: { ...meetingOk, ids: ['wrapped-input'], ok: true },
+  },
+  'wrapped-url-encoded-btoa': {
+    description: 'A btoa() token URL-encoded into a page\'s URL (%2B, %2F, %3D) and pasted as it was read back.',
+    input: encodeURIComponent(btoaToken()),
+    options: secret,
+    expect: { ...meetingOk, ids: ['base64-not-url-safe', 'wrapped-input'], ok: false },
+  },
   'timestamps-in-ms': {
     description: 'iat, exp and tokenExp in milliseconds (Date.now()), 13 digits instead of 10.',
     input: jwt(meetingPayload({ iat: IAT * 1000, exp: EXP * 1000, tokenExp: EXP * 1000 })),
