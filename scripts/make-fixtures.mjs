@@ -335,6 +335,12 @@ const scenarios = {
     options: secret,
     expect: { ...meetingOk, ids: ['wrapped-input'], ok: true },
   },
+  'wrapped-join-call': {
+    description: 'The join() call pasted from the page\'s code, the signature quoted inside it.',
+    input: `client.join({\n  signature: '${valid}',\n  sdkKey: '${KEY}',\n  meetingNumber: '85746065012',\n  userName: 'Ada',\n})`,
+    options: secret,
+    expect: { ...meetingOk, ids: ['wrapped-input'], ok: true },
+  },
   'wrapped-url-encoded-btoa': {
     description: 'A btoa() token URL-encoded into a page\'s URL (%2B, %2F, %3D) and pasted as it was read back.',
     input: encodeURIComponent(btoaToken()),

@@ -17,7 +17,8 @@ export type WrapperKind =
   | 'invisible-characters'
   | 'smart-quotes'
   | 'url'
-  | 'url-encoding';
+  | 'url-encoding'
+  | 'code';
 
 export interface Unwrapping {
   kind: WrapperKind;
@@ -54,6 +55,12 @@ const TOKEN_KEYS = [
  * URL ends inside other text).
  */
 const URL_PARAMETER = new RegExp(`[?&#](${TOKEN_KEYS.join('|')})=([^&#"'<>]*)`);
+/**
+ * A token quoted in code under one of TOKEN_KEYS, anywhere in the text:
+ * `client.join({ signature: '…', sdkKey: '…' })`, a JavaScript object that
+ * is not JSON. Its key may be quoted too; the value is what a token holds.
+ */
+const CODE_VALUE = new RegExp(`(?:^|[^\\w$])(${TOKEN_KEYS.join('|')})["']?\\s*[:=]\\s*(["'\`])([A-Za-z0-9_-][A-Za-z0-9._+/=-]{15,})\\2`);
 /** A percent escape, as encodeURIComponent writes "+", "/" and "=" (%2B, %2F, %3D). */
 const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/g;
 
@@ -237,10 +244,18 @@ function stripOnce(text: string, unwrapped: Unwrapping[]): string {
   }
 
   // `signature = "…"`, `signature: '…'`, `export ZOOM_SIGNATURE=…` pasted from code or an env file.
-  const assignment = text.includes('=') || text.includes(':') ? ASSIGNMENT.exec(text) : null;
+  const hasColonOrEquals = text.includes('=') || text.includes(':');
+  const assignment = hasColonOrEquals ? ASSIGNMENT.exec(text) : null;
   if (assignment?.[2] !== undefined) {
     unwrapped.push({ kind: 'assignment', description: 'a variable assignment around it' });
     return assignment[2];
+  }
+
+  // Code around it (a join() call, an object literal): tried only where there is a ":" or "=".
+  const quoted = hasColonOrEquals ? CODE_VALUE.exec(text) : null;
+  if (quoted?.[3] !== undefined) {
+    unwrapped.push({ kind: 'code', description: `code around it (its "${quoted[1]}" value)` });
+    return quoted[3];
   }
 
   return text;

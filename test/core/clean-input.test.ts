@@ -58,6 +58,13 @@ const rows: [string, string, string, string[]][] = [
   ['an escape that is no UTF-8 is left alone', `${JWT}%ff`, `${JWT}%ff`, []],
   ['a URL without a token parameter is left alone', 'https://example.com/meeting.html?mn=85746065012&role=0', 'https://example.com/meeting.html?mn=85746065012&role=0', []],
   ['an empty token parameter is left alone', 'https://example.com/?signature=&mn=1', 'https://example.com/?signature=&mn=1', []],
+  // Code pasted with the token in it.
+  ['a join() call', `client.join({ signature: '${JWT}', sdkKey: 'FakeClientId0123456789', meetingNumber: '85746065012', userName: 'Ada' })`, JWT, ['code']],
+  ['a join() call over several lines', `ZoomMtg.join({\n  meetingNumber: 85746065012,\n  signature: "${JWT}",\n  userName: 'Ada',\n})`, JWT, ['code']],
+  ['a JavaScript object, not JSON', `{ signature: "${JWT}", sdkKey: "abc" }`, JWT, ['code']],
+  ['a quoted key in single quotes', `{'token': '${JWT}'}`, JWT, ['code']],
+  ['code that names the token without it is left alone', 'client.join({ signature: signature, sdkKey })', 'client.join({ signature: signature, sdkKey })', []],
+  ['a key that only ends like one is not taken', `{ old_signature: '${JWT}' }`, `{ old_signature: '${JWT}' }`, []],
 ];
 
 describe('cleanInput', () => {
