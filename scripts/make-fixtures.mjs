@@ -562,6 +562,24 @@ const scenarios = {
     options: secret,
     expect: { ...meetingOk, ids: ['wrapped-input'], ok: true },
   },
+  'surrounding-text': {
+    description: 'A good signature pasted from a chat message, with the sentence around it and its full stop.',
+    input: `Here it is, the signature from prod: ${valid}. It fails with 3712.`,
+    options: secret,
+    expect: { ...meetingOk, ids: ['wrapped-input'], ok: true },
+  },
+  'several-tokens': {
+    description: 'Two signatures pasted together, one a line: zoomsig does not guess which one is meant.',
+    input: `${valid}\n${jwt(meetingPayload({ role: 1 }))}`,
+    options: secret,
+    expect: { kind: 'unrecognised', format: 'unknown', ids: ['not-a-token'], ok: false },
+  },
+  'trailing-full-stop': {
+    description: 'A good signature with a full stop after it, copied from the end of a sentence.',
+    input: `${valid}.`,
+    options: secret,
+    expect: { ...meetingOk, ids: ['malformed-token'], ok: false },
+  },
   'two-segments': {
     description: 'Only header.payload: the signature part was cut off when copying.',
     input: valid.split('.').slice(0, 2).join('.'),

@@ -18,7 +18,8 @@ export type WrapperKind =
   | 'smart-quotes'
   | 'url'
   | 'url-encoding'
-  | 'code';
+  | 'code'
+  | 'surrounding-text';
 
 export interface Unwrapping {
   kind: WrapperKind;
@@ -123,6 +124,21 @@ export function cleanInput(raw: unknown): CleanedInput {
     if (text === before) break;
   }
 
+  // A token among words ("The signature is eyJ…", "eyJ… (expires in 2h)"): a token is one word, so
+  // the others are text around it, unless they may be the rest of it broken across lines (below).
+  // Two tokens or more are left as they are: decodeToken says so rather than guess which is meant.
+  if (/\s/.test(text)) {
+    const words = text.split(/\s+/).filter((word) => word !== '');
+    const tokens = jwtWords(text);
+    const [only] = tokens;
+    // A first word that is a token with a whole HS256 signature cannot be continued on the next line.
+    if (tokens.length === 1 && only !== undefined && (only.word > 0 || (only.token.split('.')[2] ?? '').length >= HS256_SIGNATURE_CHARACTERS)) {
+      const others = words.length - 1;
+      unwrapped.push({ kind: 'surrounding-text', description: `the text around it (${others} other word${others === 1 ? '' : 's'})` });
+      return { token: only.token, unwrapped };
+    }
+  }
+
   // A token broken across lines (e-mail, chat): a JWT never holds whitespace.
   // Joined only when the input spans lines or has a token's dots: plain words stay words.
   if (/\s/.test(text) && (/[\r\n]/.test(text) || text.includes('.'))) {
@@ -134,6 +150,38 @@ export function cleanInput(raw: unknown): CleanedInput {
   }
 
   return { token: text, unwrapped };
+}
+
+/** An HS256 signature in base64url: 32 bytes, 43 characters. */
+const HS256_SIGNATURE_CHARACTERS = 43;
+/** A whole JWT as one word: a JSON header (base64 of `{"` is `eyJ`), three parts, a signature; either base64 alphabet. */
+const WHOLE_JWT = /^eyJ[\w+/=-]*\.[\w+/=-]+\.[\w+/=-]+$/;
+
+/** A token found among the words of a text: which word (from 0) and which line (from 1) it is. */
+export interface JwtWord {
+  token: string;
+  word: number;
+  line: number;
+}
+
+/**
+ * The words of a text that are whole JWTs, each taken out of the brackets,
+ * quotes or punctuation around it (a sentence's full stop after the
+ * signature too).
+ */
+export function jwtWords(text: string): JwtWord[] {
+  const found: JwtWord[] = [];
+  let word = 0;
+  text.split(/\r?\n/).forEach((lineText, index) => {
+    for (const raw of lineText.split(/\s+/)) {
+      if (raw === '') continue;
+      const bare = raw.replace(/^[(["'<`]+/, '').replace(/[)\]"'>`,;:!?]+$/, '');
+      const token = bare.endsWith('.') && bare.split('.').length === 4 ? bare.slice(0, -1) : bare;
+      if (WHOLE_JWT.test(token)) found.push({ token, word, line: index + 1 });
+      word += 1;
+    }
+  });
+  return found;
 }
 
 /**

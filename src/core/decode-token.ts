@@ -3,8 +3,9 @@
  * holds. Pure, never throws, never reads the clock.
  */
 import { decodeBase64Lenient, isPrintableAscii, latin1Text, utf8Text, withoutPadding } from './base64url.js';
-import { cleanInput, codePoint, type Unwrapping } from './clean-input.js';
+import { cleanInput, codePoint, jwtWords, type Unwrapping } from './clean-input.js';
 import { duplicateKeysOf, MAX_JSON_DEPTH, mayNestTooDeep, scanJson } from './json-value.js';
+import { listText } from './list-text.js';
 import { decodeLegacySignature, type LegacyFields } from './legacy-signature.js';
 import type { TokenKind } from './token-kind.js';
 
@@ -55,7 +56,8 @@ export type DecodeProblemCode =
   | 'not-an-object'
   | 'not-url-safe'
   | 'empty-signature'
-  | 'binary';
+  | 'binary'
+  | 'several-tokens';
 
 export interface DecodeProblem {
   code: DecodeProblemCode;
@@ -119,6 +121,16 @@ export function decodeToken(input: unknown): DecodedToken {
     });
     return result;
   }
+  const several = /\s/.test(token) ? jwtWords(token) : [];
+  if (several.length > 1) {
+    const lines = new Set(several.map((found) => found.line));
+    const where = lines.size === several.length ? `on lines ${listText(several.map((found) => String(found.line)))}` : `words ${listText(several.map((found) => String(found.word + 1)))}`;
+    result.problems.push({
+      code: 'several-tokens',
+      message: `The input holds ${several.length} tokens, not one (${where}): zoomsig does not guess which one your app passes to join().`,
+    });
+    return result;
+  }
   const foreign = /[^\x20-\x7e]/u.exec(token);
   if (foreign) {
     const char = foreign[0];
@@ -145,7 +157,10 @@ function decodeJwtShape(token: string, result: DecodedToken): void {
   if (parts.length !== 3) {
     result.problems.push({
       code: 'segment-count',
-      message: `A JWT has three parts separated by dots (header.payload.signature); this has ${parts.length}.`,
+      message:
+        parts.length === 4 && parts[3] === ''
+          ? 'A JWT has three parts separated by dots (header.payload.signature); this has 4, the last one empty: it ends with a "." after the signature (a full stop copied with it?). Take that "." off.'
+          : `A JWT has three parts separated by dots (header.payload.signature); this has ${parts.length}.`,
     });
   }
   const names: SegmentName[] = ['header', 'payload', 'signature'];

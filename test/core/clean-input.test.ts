@@ -64,7 +64,13 @@ const rows: [string, string, string, string[]][] = [
   ['a JavaScript object, not JSON', `{ signature: "${JWT}", sdkKey: "abc" }`, JWT, ['code']],
   ['a quoted key in single quotes', `{'token': '${JWT}'}`, JWT, ['code']],
   ['code that names the token without it is left alone', 'client.join({ signature: signature, sdkKey })', 'client.join({ signature: signature, sdkKey })', []],
-  ['a key that only ends like one is not taken', `{ old_signature: '${JWT}' }`, `{ old_signature: '${JWT}' }`, []],
+  ['under a key that only ends like one, the token is a word among others', `{ old_signature: '${JWT}' }`, JWT, ['surrounding-text']],
+  // Words around a token.
+  ['a sentence around it, with its full stop', `The signature is ${JWT}.`, JWT, ['surrounding-text']],
+  ['a note after it', `${JWT} (expires in 2h)`, JWT, ['surrounding-text']],
+  ['a token broken across lines inside its signature is joined, not cut', `${JWT.slice(0, -10)}\n${JWT.slice(-10)}`, JWT, ['line-breaks']],
+  ['a token broken across lines after a dot is joined', `${JWT.split('.').slice(0, 2).join('.')}.\n${JWT.split('.')[2]}`, JWT, ['line-breaks']],
+  ['two tokens are left as they are', `${JWT}\n${JWT}`, `${JWT}\n${JWT}`, []],
 ];
 
 describe('cleanInput', () => {
