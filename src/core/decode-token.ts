@@ -155,12 +155,11 @@ function decodeJwtShape(token: string, result: DecodedToken): void {
   result.format = 'jwt';
   const parts = token.split('.');
   if (parts.length !== 3) {
+    const counted = `A JWT has three parts separated by dots (header.payload.signature); this has ${parts.length}`;
+    const fullStop = parts.length === 4 && parts[3] === '';
     result.problems.push({
       code: 'segment-count',
-      message:
-        parts.length === 4 && parts[3] === ''
-          ? 'A JWT has three parts separated by dots (header.payload.signature); this has 4, the last one empty: it ends with a "." after the signature (a full stop copied with it?). Take that "." off.'
-          : `A JWT has three parts separated by dots (header.payload.signature); this has ${parts.length}.`,
+      message: fullStop ? `${counted}, the last one empty: it ends with a "." after the signature (a full stop copied with it?). Take that "." off.` : `${counted}.`,
     });
   }
   const names: SegmentName[] = ['header', 'payload', 'signature'];
