@@ -6,23 +6,28 @@
 # typed, a Tab, and the line cleared. compadd is wrapped so that every match
 # it is given is also printed. Prints, for each line, "<line N>" and then its
 # matches, one a line.
+#
+# Each line is typed only once the prompt is shown, that is once zle reads the
+# terminal: typed while a command runs, the terminal is in cooked mode, and its
+# line discipline would take the Ctrl-U for its own and erase the line. The
+# markers are written so that the terminal's echo of the commands that print
+# them holds none of them (\x3c is "<").
 zmodload zsh/zpty || exit 3
 local script=$1
 shift
 zpty shell zsh -f -i
-zpty -w shell "PS1='' PS2='' RPS1=''; autoload -Uz compinit; compinit -u -D; source ${(q)script}; compdef _zoomsig zoomsig"
-zpty -w shell 'compadd() { if [[ ${@[1,(i)(-|--)]} == *-(O|A|D)\ * ]]; then builtin compadd "$@"; return; fi; local -a hits; builtin compadd -A hits "$@"; local hit; for hit in $hits; do print -r -- "<match>$hit</match>" >/dev/tty; done; builtin compadd "$@"; }'
-zpty -w shell "zstyle ':completion:*' menu no; print -r -- '<ready'\$'>' >/dev/tty"
+zpty -w shell "PS1=\$'\\x3cprompt>' PS2='' RPS1=''; autoload -Uz compinit; compinit -u -D; source ${(q)script}; compdef _zoomsig zoomsig"
+zpty -w shell 'compadd() { if [[ ${@[1,(i)(-|--)]} == *-(O|A|D)\ * ]]; then builtin compadd "$@"; return; fi; local -a hits; builtin compadd -A hits "$@"; local hit; for hit in $hits; do print -r -- $'"'"'\x3cmatch>'"'"'$hit$'"'"'\x3c/match>'"'"' >/dev/tty; done; builtin compadd "$@"; }'
+zpty -w shell "zstyle ':completion:*' menu no; print -r -- \$'\\x3cready>' >/dev/tty"
 local out
-# Typed before zsh reads its first line, a Tab could be lost: wait for the shell to be ready.
-zpty -r -t shell out '*<ready>*' || { sleep 0.2; zpty -r shell out '*<ready>*'; } || exit 4
+zpty -r shell out '*<ready>*<prompt>*' || exit 4
 local n=0 line
 for line in "$@"; do
   (( n++ ))
   zpty -n -w shell "$line"$'\t\C-u'
-  zpty -w shell "print -r -- '<line $n'\$'>' >/dev/tty"
-  zpty -r shell out "*<line $n>*" || exit 5
+  zpty -w shell "print -r -- \$'\\x3cline $n>' >/dev/tty"
+  zpty -r shell out "*<line $n>*<prompt>*" || exit 5
   print -r -- "<line $n>"
-  print -r -- "$out" | grep -o '<match>[^<]*</match>' | sed -e 's/^<match>//' -e 's/<\/match>$//' | sort -u
+  print -r -- "${out%%<line $n>*}" | grep -o '<match>[^<]*</match>' | sed -e 's/^<match>//' -e 's/<\/match>$//' | sort -u
 done
 zpty -d shell
