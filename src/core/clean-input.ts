@@ -127,7 +127,7 @@ export function cleanInput(raw: unknown): CleanedInput {
   // A token among words ("The signature is eyJ…", "eyJ… (expires in 2h)"): a token is one word, so
   // the others are text around it, unless they may be the rest of it broken across lines (below).
   // Two tokens or more are left as they are: decodeToken says so rather than guess which is meant.
-  if (/\s/.test(text)) {
+  if (text.includes('eyJ') && /\s/.test(text)) {
     const words = text.split(/\s+/).filter((word) => word !== '');
     const tokens = jwtWords(text);
     const [only] = tokens;

@@ -121,7 +121,8 @@ export function decodeToken(input: unknown): DecodedToken {
     });
     return result;
   }
-  const several = /\s/.test(token) ? jwtWords(token) : [];
+  // Two tokens start with "eyJ" twice: only then are the words looked at.
+  const several = token.indexOf('eyJ') !== token.lastIndexOf('eyJ') && /\s/.test(token) ? jwtWords(token) : [];
   if (several.length > 1) {
     const lines = new Set(several.map((found) => found.line));
     const where = lines.size === several.length ? `on lines ${listText(several.map((found) => String(found.line)))}` : `words ${listText(several.map((found) => String(found.word + 1)))}`;
