@@ -85,6 +85,24 @@ export async function readUserFile(path: string, file: UserFile, io: Io): Promis
   });
 }
 
+/** Opened so that a FIFO never holds the open waiting for a writer. */
+const OPEN_NON_BLOCKING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** "cannot read the secret file <path>: <reason>." */
+function unreadable(path: string, file: UserFile, reason: string): ZoomsigError {
+  return new ZoomsigError('UNREADABLE_INPUT', `cannot read ${file.what} ${path}: ${reason}.`, file.option);
+}
+
+/** Why Node could not open or read a file, in words where the code is a usual one. */
+function reasonOf(error: unknown): string {
+  const code = (error as { code?: string } | undefined)?.code;
+  return (code && REASONS[code]) ?? (error instanceof Error ? error.message : String(error));
+}
+
+function tooLargeMessage(path: string, file: UserFile): string {
+  return `${file.what} ${path} is over ${kib(file.maxBytes)}: ${file.tooLargeBecause}.`;
+}
+
 /** Whether the path names a pipe; anything else (a missing file too) is readRegularFile's to report. */
 function isNamedPipe(path: string): boolean {
   try {
@@ -101,13 +119,11 @@ function isNamedPipe(path: string): boolean {
  * is: capped, and an error when nothing arrives within the first-byte timeout.
  */
 async function readNamedPipe(path: string, file: UserFile, io: Io): Promise<string> {
-  const fail = (reason: string): ZoomsigError => new ZoomsigError('UNREADABLE_INPUT', `cannot read ${file.what} ${path}: ${reason}.`, file.option);
   let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    fd = openSync(path, OPEN_NON_BLOCKING);
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    throw fail((code && REASONS[code]) ?? (error instanceof Error ? error.message : String(error)));
+    throw unreadable(path, file, reasonOf(error));
   }
   if (!fstatSync(fd).isFIFO()) {
     // Replaced between the two looks: read whatever it is now as a path.
@@ -120,7 +136,7 @@ async function readNamedPipe(path: string, file: UserFile, io: Io): Promise<stri
     pipe = new Socket({ fd, readable: true, writable: false });
   } catch (error) {
     closeSync(fd);
-    throw fail(error instanceof Error ? error.message : String(error));
+    throw unreadable(path, file, reasonOf(error));
   }
   try {
     return await readCapped(
@@ -130,7 +146,7 @@ async function readNamedPipe(path: string, file: UserFile, io: Io): Promise<stri
         maxBytes: file.maxBytes,
         option: file.option,
         silent: (wait) => `nothing arrived within ${wait} on ${file.what} ${path}, a pipe: what should write ${file.carries} there did not (for <(command), run the command alone to see why).`,
-        tooLarge: `${file.what} ${path} is over ${kib(file.maxBytes)}: ${file.tooLargeBecause}.`,
+        tooLarge: tooLargeMessage(path, file),
       },
       firstByteTimeout(io),
       `${file.what} ${path}`,
@@ -146,14 +162,14 @@ async function readNamedPipe(path: string, file: UserFile, io: Io): Promise<stri
  * make zoomsig wait for a writer.
  */
 export function readRegularFile(path: string, file: UserFile): string {
-  const fail = (reason: string): ZoomsigError => new ZoomsigError('UNREADABLE_INPUT', `cannot read ${file.what} ${path}: ${reason}.`, file.option);
+  const fail = (reason: string): ZoomsigError => unreadable(path, file, reason);
   let fd: number | undefined;
   try {
     refuseSpecial(statSync(path), fail);
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    fd = openSync(path, OPEN_NON_BLOCKING);
     const stats = fstatSync(fd);
     refuseSpecial(stats, fail);
-    const tooLarge = new ZoomsigError('UNREADABLE_INPUT', `${file.what} ${path} is over ${kib(file.maxBytes)}: ${file.tooLargeBecause}.`, file.option);
+    const tooLarge = new ZoomsigError('UNREADABLE_INPUT', tooLargeMessage(path, file), file.option);
     if (stats.size > file.maxBytes) throw tooLarge;
     // Read up to one byte past the cap: some files (in /proc, say) say they are empty and are not.
     const buffer = Buffer.alloc(file.maxBytes + 1);
@@ -167,8 +183,7 @@ export function readRegularFile(path: string, file: UserFile): string {
     return buffer.subarray(0, length).toString('utf8');
   } catch (error) {
     if (error instanceof ZoomsigError) throw error;
-    const code = (error as { code?: string }).code;
-    throw fail((code && REASONS[code]) ?? (error instanceof Error ? error.message : String(error)));
+    throw fail(reasonOf(error));
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
